@@ -1,0 +1,367 @@
+package dev.weblogs.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/**
+ * Reads one access log line in any of the formats the pipeline accepts:
+ *
+ * <pre>
+ * main:     ip session user [time] "method target version" status size -
+ * combined: ip ident user [time] "method target version" status size "referer" "user agent"
+ * common:   ip ident user [time] "method target version" status size
+ * </pre>
+ *
+ * <p>The request target may itself hold double quotes (the main format does not escape them), so the
+ * request ends at the first {@code "} that is followed by a status, a size and a valid rest of line.
+ * A hand-written scanner rather than a regular expression: linear time on any input, so no line, however
+ * long or malformed, can make it hang.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class AccessLogParser {
+
+    /** How many candidate ends of the request are tried before the line is given up as malformed. */
+    private static final int MAX_REQUEST_END_CANDIDATES = 64;
+
+    /** Parses the UTF-8 bytes of a line; bytes that are not valid UTF-8 reject it. */
+    public ParseResult parse(byte[] utf8Line) {
+        String line = new String(utf8Line, StandardCharsets.UTF_8);
+        if (line.indexOf('\uFFFD') >= 0 && !isValidUtf8(utf8Line)) {
+            return rejected("line is not valid UTF-8");
+        }
+        return parse(line);
+    }
+
+    public ParseResult parse(String line) {
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            end--;
+        }
+        if (end == 0) {
+            return rejected("empty line");
+        }
+        if (end > AccessLogRecord.MAX_LINE) {
+            return rejected("line longer than " + AccessLogRecord.MAX_LINE + " characters");
+        }
+        return new LineScanner(line, end).scan();
+    }
+
+    private static boolean isValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static ParseResult rejected(String reason) {
+        return new ParseResult.Rejected(reason);
+    }
+
+    /** Quotes a piece of the line for a rejection reason, cut short so reasons stay one readable line. */
+    private static String quote(String s) {
+        return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+    }
+
+    /** One pass over one line. */
+    private static final class LineScanner {
+        private final String s;
+        private final int end;
+
+        LineScanner(String s, int end) {
+            this.s = s;
+            this.end = end;
+        }
+
+        ParseResult scan() {
+            int ipEnd = s.indexOf(' ');
+            if (ipEnd <= 0 || ipEnd >= end) {
+                return rejected("no fields: expected 'ip session user [time] \"request\" status size'");
+            }
+            String ip = s.substring(0, ipEnd);
+            if (!IpLiteral.isValid(ip)) {
+                return rejected("client address " + quote(ip) + " is not an IPv4 or IPv6 address");
+            }
+            int sessionEnd = tokenEnd(ipEnd + 1);
+            if (sessionEnd < 0) {
+                return rejected("line ends after the client address");
+            }
+            int userEnd = tokenEnd(sessionEnd + 1);
+            if (userEnd < 0) {
+                return rejected("line ends before the time");
+            }
+            String session = s.substring(ipEnd + 1, sessionEnd);
+            String user = s.substring(sessionEnd + 1, userEnd);
+            if (session.isEmpty() || user.isEmpty()) {
+                return rejected("empty session or user field (two spaces in a row)");
+            }
+            int timeStart = userEnd + 2;
+            int timeEnd = timeStart + LogTime.LENGTH;
+            if (userEnd + 1 >= end || s.charAt(userEnd + 1) != '[') {
+                return rejected("expected '[' and the time after the user " + quote(user));
+            }
+            if (timeEnd + 2 >= end || s.charAt(timeEnd) != ']' || s.charAt(timeEnd + 1) != ' '
+                    || s.charAt(timeEnd + 2) != '"') {
+                return rejected("expected '[dd/Mon/yyyy:HH:mm:ss +hhmm] \"' after the user");
+            }
+            OffsetDateTime time = LogTime.parse(s, timeStart);
+            if (time == null) {
+                return rejected("time " + quote(s.substring(timeStart, timeEnd))
+                        + " is not a valid dd/Mon/yyyy:HH:mm:ss +hhmm");
+            }
+            int requestStart = timeEnd + 3;
+            int requestEnd = findRequestEnd(requestStart);
+            if (requestEnd < 0) {
+                return rejected("no closing '\"' followed by a status and a size after the request");
+            }
+            return finish(ip, session, user, time, s.substring(requestStart, requestEnd), requestEnd);
+        }
+
+        private ParseResult finish(String ip, String session, String user, OffsetDateTime time,
+                                   String request, int requestEnd) {
+            if (request.equals("-") || request.isEmpty()) {
+                return rejected("no request line (the client sent none)");
+            }
+            int methodEnd = request.indexOf(' ');
+            int versionStart = request.lastIndexOf(' ') + 1;
+            if (methodEnd <= 0 || versionStart <= methodEnd + 1) {
+                return rejected("request " + quote(request) + " is not 'method target version'");
+            }
+            String method = request.substring(0, methodEnd);
+            String url = request.substring(methodEnd + 1, versionStart - 1);
+            String version = request.substring(versionStart);
+            if (!isToken(method) || method.length() > AccessLogRecord.MAX_METHOD) {
+                return rejected("method " + quote(method) + " is not an HTTP method token");
+            }
+            if (!isHttpVersion(version)) {
+                return rejected("request " + quote(request) + " has no HTTP version");
+            }
+            String session0 = dashToNull(session);
+            String user0 = dashToNull(user);
+            if (session0 != null && session0.length() > AccessLogRecord.MAX_SESSION) {
+                return rejected("session longer than " + AccessLogRecord.MAX_SESSION + " characters");
+            }
+            if (user0 != null && user0.length() > AccessLogRecord.MAX_USER) {
+                return rejected("user longer than " + AccessLogRecord.MAX_USER + " characters");
+            }
+            Target target = Target.of(method, url);
+            if (target.host() != null && target.host().length() > AccessLogRecord.MAX_HOST) {
+                return rejected("host longer than " + AccessLogRecord.MAX_HOST + " characters");
+            }
+            int status = threeDigits(requestEnd + 2);
+            int sizeStart = requestEnd + 6;
+            int sizeEnd = tokenEndOrEnd(sizeStart);
+            long size = size(sizeStart, sizeEnd);
+            if (size < 0) {
+                return rejected("size " + quote(s.substring(sizeStart, sizeEnd)) + " is too large");
+            }
+            return new ParseResult.Parsed(new AccessLogRecord(ip, session0, user0, time, method, url,
+                    target.schema(), target.host(), version, status, size));
+        }
+
+        /**
+         * The index of the {@code "} that closes the request: the first one followed by
+         * {@code " status size} and a valid rest of line; -1 if there is none.
+         */
+        private int findRequestEnd(int from) {
+            int candidates = 0;
+            for (int q = s.indexOf('"', from); q >= 0 && q < end; q = s.indexOf('"', q + 1)) {
+                if (isStatusAndSize(q) && isValidTail(tokenEndOrEnd(q + 6))) {
+                    return q;
+                }
+                if (++candidates >= MAX_REQUEST_END_CANDIDATES) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private boolean isStatusAndSize(int quote) {
+            if (quote + 6 >= end || s.charAt(quote + 1) != ' ' || threeDigits(quote + 2) < 0
+                    || s.charAt(quote + 5) != ' ') {
+                return false;
+            }
+            int sizeEnd = tokenEndOrEnd(quote + 6);
+            if (sizeEnd == quote + 6) {
+                return false;
+            }
+            if (sizeEnd == quote + 7 && s.charAt(quote + 6) == '-') {
+                return true;
+            }
+            for (int i = quote + 6; i < sizeEnd; i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * What may follow the size: nothing (common), {@code -} (main), or quoted fields such as
+         * referer and user agent (combined), each preceded by one space.
+         */
+        private boolean isValidTail(int from) {
+            int i = from;
+            while (i < end) {
+                if (s.charAt(i) != ' ' || i + 1 >= end) {
+                    return false;
+                }
+                i++;
+                char c = s.charAt(i);
+                if (c == '-') {
+                    i++;
+                } else if (c == '"') {
+                    i = closingQuote(i + 1);
+                    if (i < 0) {
+                        return false;
+                    }
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The index of the {@code "} closing a quoted field that starts at {@code from}; backslash escapes. */
+        private int closingQuote(int from) {
+            for (int i = from; i < end; i++) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int threeDigits(int at) {
+            int value = 0;
+            for (int i = at; i < at + 3; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
+        }
+
+        /** Size in bytes, 0 for {@code -}, -1 when it does not fit a long. */
+        private long size(int from, int to) {
+            if (to - from == 1 && s.charAt(from) == '-') {
+                return 0;
+            }
+            if (to - from > 18) {
+                return -1;
+            }
+            return Long.parseLong(s, from, to, 10);
+        }
+
+        /** End of the space-delimited token starting at {@code from}, or -1 when the line ends first. */
+        private int tokenEnd(int from) {
+            int space = s.indexOf(' ', from);
+            return space < 0 || space >= end ? -1 : space;
+        }
+
+        private int tokenEndOrEnd(int from) {
+            int space = s.indexOf(' ', from);
+            return space < 0 || space >= end ? end : space;
+        }
+    }
+
+    private static String dashToNull(String field) {
+        return field.equals("-") ? null : field;
+    }
+
+    private static boolean isHttpVersion(String v) {
+        if (!v.startsWith("HTTP/")) {
+            return false;
+        }
+        int n = v.length();
+        return (n == 6 && isDigit(v.charAt(5)))
+                || (n == 8 && isDigit(v.charAt(5)) && v.charAt(6) == '.' && isDigit(v.charAt(7)));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** RFC 9110 token: the characters a method name may hold. */
+    private static boolean isToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!tchar) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    /** Scheme and host of a request target; both {@code null} for a relative target. */
+    private record Target(String schema, String host) {
+
+        static Target of(String method, String url) {
+            int schemeEnd = url.indexOf("://");
+            if (schemeEnd > 0 && schemeEnd <= AccessLogRecord.MAX_SCHEMA && isScheme(url, schemeEnd)) {
+                return new Target(url.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
+                        host(url, schemeEnd + 3));
+            }
+            if (method.equals("CONNECT") && !url.startsWith("/")) {
+                return new Target(null, host(url, 0));
+            }
+            return new Target(null, null);
+        }
+
+        private static boolean isScheme(String url, int end) {
+            char first = url.charAt(0);
+            if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
+                return false;
+            }
+            for (int i = 1; i < end; i++) {
+                char c = url.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
+                        || c == '+' || c == '-' || c == '.';
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The host of the authority starting at {@code from}: without user info and port. */
+        private static String host(String url, int from) {
+            int end = url.length();
+            for (int i = from; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c == '/' || c == '?' || c == '#') {
+                    end = i;
+                    break;
+                }
+            }
+            String authority = url.substring(from, end);
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            String host;
+            if (authority.startsWith("[")) {
+                int close = authority.indexOf(']');
+                host = close > 0 ? authority.substring(0, close + 1) : authority;
+            } else {
+                int colon = authority.indexOf(':');
+                host = colon >= 0 ? authority.substring(0, colon) : authority;
+            }
+            return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+CREATE TABLE IF NOT EXISTS `raw-log` (
+  `id`               CHAR(32)   NOT NULL COMMENT 'md5 of the line (lowercase hex), same as clean-log.id',
+  `timestamp`        DATETIME   NULL     COMMENT 'time written in the line, in its own offset; NULL if unreadable',
+  `timestamp_offset` CHAR(6)    NULL     COMMENT 'UTC offset of timestamp, e.g. -05:00',
+  `log`              MEDIUMTEXT NOT NULL COMMENT 'the whole line, unchanged',
+  PRIMARY KEY (`id`),
+  KEY `raw_log_timestamp` (`timestamp`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
