@@ -1,10 +1,14 @@
 package dev.weblogs.store;
 
+import dev.weblogs.cli.SettingException;
+import dev.weblogs.cli.Startup;
 import jakarta.persistence.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,13 +23,15 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * tooling, which would order the columns by name and choose its own types; the SQL file states the
  * contract's columns, in its order, with the types SQL users expect.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements RowStore, AutoCloseable {
 
     /** Driver settings the pipeline relies on; a value the user put in the URL wins. */
     private static final Map<String, String> DRIVER_DEFAULTS = new TreeMap<>(Map.of(
             "createDatabaseIfNotExist", "true",
             // One multi-row INSERT per batch instead of one round trip per row.
             "rewriteBatchedStatements", "true",
+            // ROW_COUNT() then counts only new rows, not ones left as they were (duplicates).
+            "useAffectedRows", "true",
             "characterEncoding", "UTF-8",
             "connectTimeout", "5000",
             "socketTimeout", "60000"));
@@ -36,8 +42,59 @@ public final class Database implements AutoCloseable {
         this.sessionFactory = sessionFactory;
     }
 
-    /** Connects, and creates the table of {@code entity} when it does not exist yet. */
-    public static Database open(DatabaseSettings settings, Class<?> entity) {
+    /**
+     * Connects, retrying for up to {@code patience} while the database cannot be reached, and creates the
+     * table of {@code entity} when it does not exist yet. Refused credentials fail at once.
+     */
+    public static Database connect(DatabaseSettings settings, Class<?> entity, Duration patience) {
+        return Startup.retry("--db-url", "cannot reach the database at " + address(settings.url()), patience,
+                () -> open(settings, entity), Database::isUnreachable);
+    }
+
+    private static Database open(DatabaseSettings settings, Class<?> entity) {
+        try {
+            return create(settings, entity);
+        } catch (RuntimeException e) {
+            SQLException sql = sqlCause(e);
+            if (sql != null && (sql.getErrorCode() == 1045 || "28000".equals(sql.getSQLState()))) {
+                throw new SettingException("--db-password", "the database at " + address(settings.url())
+                        + " refused user '" + settings.user() + "': wrong user (DB_USER) or password", e);
+            }
+            if (sql != null && (sql.getErrorCode() == 1044 || sql.getErrorCode() == 1049)) {
+                throw new SettingException("--db-url", Startup.rootCause(e), e);
+            }
+            if (isUnreachable(e)) {
+                throw e;
+            }
+            throw new IllegalStateException("cannot use the database at " + address(settings.url()) + ": "
+                    + Startup.rootCause(e), e);
+        }
+    }
+
+    private static boolean isUnreachable(Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return found;
+    }
+
+    /** host:port/database of a JDBC URL, without user info or parameters. */
+    static String address(String url) {
+        String rest = url.replaceFirst("^jdbc:[a-z]+://", "");
+        rest = rest.substring(rest.lastIndexOf('@') + 1);
+        int query = rest.indexOf('?');
+        return query >= 0 ? rest.substring(0, query) : rest;
+    }
+
+    private static Database create(DatabaseSettings settings, Class<?> entity) {
         SessionFactory sessionFactory = new HibernatePersistenceConfiguration("weblogs")
                 .managedClass(entity)
                 .jdbcUrl(withDriverDefaults(settings.url()))
@@ -89,9 +146,25 @@ public final class Database implements AutoCloseable {
     /**
      * Stores {@code rows} in one transaction with one JDBC batch. A row whose id is already in the table
      * is left as it is ({@code INSERT ... ON DUPLICATE KEY UPDATE}), so redelivered lines are harmless.
+     *
+     * @return how many rows were new (exact while the batch fits one statement of max_allowed_packet)
      */
-    public void upsertAll(List<?> rows) {
-        sessionFactory.inStatelessTransaction(session -> session.upsertMultiple(rows));
+    @Override
+    public int store(List<?> rows) {
+        return sessionFactory.fromStatelessTransaction(session -> {
+            session.upsertMultiple(rows);
+            return session.createNativeQuery("SELECT ROW_COUNT()", Long.class).getSingleResult().intValue();
+        });
+    }
+
+    /** Whether a connection can be had and used now. */
+    public boolean isReachable() {
+        try {
+            return sessionFactory.fromStatelessTransaction(session ->
+                    session.createNativeQuery("SELECT 1", Integer.class).getSingleResult() == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,0 +1,312 @@
+package dev.weblogs.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.MessageProperties;
+import dev.weblogs.cli.Startup;
+import dev.weblogs.store.RowStore;
+import dev.weblogs.store.StoreFailures;
+import dev.weblogs.transform.LineMapper;
+import dev.weblogs.transform.MappedLine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer both apps use: takes lines from a queue, maps each to a row, and writes rows in batches,
+ * one transaction per batch; a batch's messages are acknowledged only after its commit, so a crash at any
+ * point leaves every uncommitted line in the queue. Rows are idempotent, so the redelivery that follows
+ * stores nothing twice.
+ *
+ * <p>Mapping runs on the client's delivery thread and writing on a writer thread, so parsing the next
+ * batch overlaps with committing this one. A line that can never be a row (the mapper rejects it, or the
+ * database refuses its values) is dead-lettered with the reason in a header; a database that is down is
+ * waited for, holding the batch unacknowledged, and never costs a line.
+ */
+public final class BatchingConsumer<R> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchingConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private record Item<R>(long tag, byte[] body, MappedLine<R> mapped) {
+    }
+
+    private record DeadLetter(byte[] body, String reason) {
+    }
+
+    /** Thrown inside the writer when a stop request arrives while the database is down. */
+    private static final class Abandoned extends Exception {
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Connection connection;
+    private final String queue;
+    private final String table;
+    private final LineMapper<R> mapper;
+    private final RowStore store;
+    private final BatchSettings settings;
+    private final BlockingQueue<Item<R>> inbox = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private final Counter rowsWritten;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+    private final Counter retries;
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
+
+    private Channel channel;
+    private Channel deadLetterChannel;
+    private String consumerTag;
+    private volatile boolean stopping;
+    private volatile boolean databaseUp = true;
+    private volatile Throwable failure;
+
+    /**
+     * @param table name of the table the rows go to, for logs and metrics
+     */
+    public BatchingConsumer(Connection connection, String queue, String table, LineMapper<R> mapper,
+                            RowStore store, BatchSettings settings, MeterRegistry metrics) {
+        this.connection = connection;
+        this.queue = queue;
+        this.table = table;
+        this.mapper = mapper;
+        this.store = store;
+        this.settings = settings;
+        this.rowsWritten = metrics.counter("rows.written", "table", table);
+        this.duplicates = metrics.counter("rows.duplicates", "table", table);
+        this.deadLettered = metrics.counter("lines.dead.lettered", "queue", queue);
+        this.retries = metrics.counter("database.retries", "table", table);
+        this.batchSizes = DistributionSummary.builder("batch.size").tag("table", table).register(metrics);
+        this.commits = Timer.builder("batch.commit").tag("table", table).register(metrics);
+        this.writer = new Thread(this::writeLoop, "writer-" + table);
+    }
+
+    /** Declares the topology and starts consuming. */
+    public void start() throws IOException {
+        channel = connection.createChannel();
+        Topology.declare(channel);
+        channel.basicQos(settings.prefetch());
+        deadLetterChannel = connection.createChannel();
+        deadLetterChannel.confirmSelect();
+        writer.start();
+        consumerTag = channel.basicConsume(queue, false, connection.getClientProvidedName(),
+                new DefaultConsumer(channel) {
+                    @Override
+                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
+                                               byte[] body) {
+                        inbox.add(new Item<>(envelope.getDeliveryTag(), body, map(body)));
+                    }
+                });
+        log.info("consuming {} into {} (batches of {}, flushed every {} ms, prefetch {})", queue, table,
+                settings.batchSize(), settings.flushInterval().toMillis(), settings.prefetch());
+    }
+
+    private MappedLine<R> map(byte[] body) {
+        try {
+            return mapper.map(body);
+        } catch (RuntimeException e) {
+            // A line that crashes the mapper would crash it on every redelivery: set it aside.
+            log.error("mapping a line failed", e);
+            return new MappedLine.Rejected<>("mapping failed: " + e);
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Item<R> first = inbox.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping) {
+                        break;
+                    }
+                    continue;
+                }
+                List<Item<R>> batch = new ArrayList<>(settings.batchSize());
+                batch.add(first);
+                long deadline = System.nanoTime() + settings.flushInterval().toNanos();
+                while (batch.size() < settings.batchSize()) {
+                    long left = deadline - System.nanoTime();
+                    Item<R> next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : inbox.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                write(batch);
+            }
+        } catch (Abandoned e) {
+            log.warn("stopped while the database was unavailable: {} lines stay in {} for the next start",
+                    inbox.size(), queue);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            log.error("the writer of {} failed", table, e);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void write(List<Item<R>> batch) throws InterruptedException, Abandoned {
+        List<Item<R>> rows = new ArrayList<>(batch.size());
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (Item<R> item : batch) {
+            if (item.mapped() instanceof MappedLine.Rejected<R> rejected) {
+                deadLetters.add(new DeadLetter(item.body(), rejected.reason()));
+            } else {
+                rows.add(item);
+            }
+        }
+        storeAll(rows, deadLetters);
+        try {
+            if (!deadLetters.isEmpty()) {
+                deadLetter(deadLetters);
+            }
+            channel.basicAck(batch.get(batch.size() - 1).tag(), true);
+        } catch (IOException | AlreadyClosedException | TimeoutException e) {
+            // The broker will redeliver these lines; their rows are already stored and absorb them.
+            log.warn("could not acknowledge {} lines ({}); they will be redelivered", batch.size(),
+                    Startup.rootCause(e));
+        }
+    }
+
+    /**
+     * Stores the rows of {@code items}, waiting out database outages. Rows the database refuses are
+     * isolated by halving the batch and end up in {@code deadLetters}.
+     */
+    private void storeAll(List<Item<R>> items, List<DeadLetter> deadLetters) throws InterruptedException, Abandoned {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Object> rows = new ArrayList<>(items.size());
+        for (Item<R> item : items) {
+            rows.add(((MappedLine.Row<R>) item.mapped()).row());
+        }
+        Duration backoff = Duration.ofMillis(500);
+        long outageStart = 0;
+        while (true) {
+            try {
+                long start = System.nanoTime();
+                int added = store.store(rows);
+                commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                batchSizes.record(rows.size());
+                rowsWritten.increment(added);
+                duplicates.increment(rows.size() - added);
+                if (outageStart != 0) {
+                    databaseUp = true;
+                    log.info("database available again after {} s; writing to {} resumed",
+                            Duration.ofNanos(System.nanoTime() - outageStart).toSeconds(), table);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (StoreFailures.isRowRejected(e)) {
+                    if (items.size() == 1) {
+                        deadLetters.add(new DeadLetter(items.get(0).body(),
+                                "database rejected the row: " + Startup.rootCause(e)));
+                        return;
+                    }
+                    int half = items.size() / 2;
+                    storeAll(items.subList(0, half), deadLetters);
+                    storeAll(items.subList(half, items.size()), deadLetters);
+                    return;
+                }
+                if (outageStart == 0) {
+                    outageStart = System.nanoTime();
+                    databaseUp = false;
+                    log.warn("database unavailable ({}); holding {} lines unacknowledged and retrying",
+                            Startup.rootCause(e), items.size());
+                }
+                retries.increment();
+                if (stopping) {
+                    throw new Abandoned();
+                }
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deadLetter(List<DeadLetter> deadLetters) throws IOException, InterruptedException, TimeoutException {
+        String deadLetterQueue = Topology.deadLetterQueue(queue);
+        for (DeadLetter dead : deadLetters) {
+            AMQP.BasicProperties properties = MessageProperties.MINIMAL_PERSISTENT_BASIC.builder()
+                    .headers(Map.of(Topology.REASON_HEADER, dead.reason(), "x-original-queue", queue))
+                    .build();
+            deadLetterChannel.basicPublish(Topology.DEAD_LETTER_EXCHANGE, deadLetterQueue, true, properties,
+                    dead.body());
+        }
+        deadLetterChannel.waitForConfirmsOrDie(10_000);
+        deadLettered.increment(deadLetters.size());
+        for (DeadLetter dead : deadLetters) {
+            log.warn("line sent to {}: {}", deadLetterQueue, dead.reason());
+        }
+    }
+
+    /** Whether the last write reached the database. */
+    public boolean isDatabaseUp() {
+        return databaseUp;
+    }
+
+    public boolean isBrokerConnected() {
+        return connection.isOpen();
+    }
+
+    /** Blocks until the consumer stops; returns the writer's failure, or {@code null} for a clean stop. */
+    public Throwable awaitTermination() throws InterruptedException {
+        finished.await();
+        return failure;
+    }
+
+    /**
+     * Stops taking lines, writes and acknowledges those already received, and closes the channels. Lines
+     * still unacknowledged after {@code timeout} go back to the queue.
+     */
+    public void stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        try {
+            if (consumerTag != null && channel.isOpen()) {
+                channel.basicCancel(consumerTag);
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            log.debug("cancel: {}", e.getMessage());
+        }
+        if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            writer.interrupt();
+            finished.await();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Channel c : new Channel[] {channel, deadLetterChannel}) {
+            try {
+                if (c != null && c.isOpen()) {
+                    c.close();
+                }
+            } catch (IOException | TimeoutException | AlreadyClosedException e) {
+                log.debug("closing a channel: {}", e.getMessage());
+            }
+        }
+    }
+}

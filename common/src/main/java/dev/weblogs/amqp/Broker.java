@@ -1,0 +1,100 @@
+package dev.weblogs.amqp;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.weblogs.cli.SettingException;
+import dev.weblogs.cli.Startup;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/** Connections to RabbitMQ, with the errors a user can cause turned into one line about RABBITMQ_URI. */
+public final class Broker {
+
+    private static final String SETTING = "--rabbitmq-uri";
+
+    private final URI uri;
+    private final String connectionName;
+
+    /** {@code connectionName} is what the management UI shows for this program's connections. */
+    public Broker(URI uri, String connectionName) {
+        this.uri = uri;
+        this.connectionName = connectionName;
+    }
+
+    /**
+     * Connects, retrying for up to {@code patience} while the broker cannot be reached. Wrong credentials
+     * or an unknown vhost fail at once.
+     *
+     * @param recovering whether the client library should recover the connection and its consumers
+     */
+    public Connection connect(Duration patience, boolean recovering) {
+        return Startup.retry(SETTING, "cannot reach RabbitMQ at " + address(), patience,
+                () -> open(recovering), Broker::isUnreachable);
+    }
+
+    /** One attempt; for callers that run their own reconnection loop. */
+    public Connection open(boolean recovering) throws IOException {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(uri);
+        } catch (Exception e) {
+            throw new SettingException(SETTING, "is not a valid AMQP URI (" + e.getMessage() + ")", e);
+        }
+        factory.setConnectionTimeout(5_000);
+        factory.setHandshakeTimeout(10_000);
+        factory.setRequestedHeartbeat(30);
+        factory.setAutomaticRecoveryEnabled(recovering);
+        factory.setTopologyRecoveryEnabled(recovering);
+        factory.setNetworkRecoveryInterval(2_000);
+        try {
+            return factory.newConnection(connectionName);
+        } catch (PossibleAuthenticationFailureException e) {
+            throw new SettingException(SETTING, "RabbitMQ at " + address() + " refused user '"
+                    + factory.getUsername() + "': wrong user or password", e);
+        } catch (IOException e) {
+            String refusal = connectionRefusal(e);
+            if (refusal != null) {
+                throw new SettingException(SETTING, refusal, e);
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new IOException("timed out connecting to " + address(), e);
+        }
+    }
+
+    /** The broker's own reason for closing the connection during its opening (e.g. an unknown vhost). */
+    private String connectionRefusal(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ShutdownSignalException signal && signal.getReason() != null) {
+                String text = signal.getReason().protocolClassId() == 10 ? signal.getMessage() : null;
+                if (text != null && text.contains("vhost")) {
+                    return text.contains("not found")
+                            ? "vhost '" + vhost() + "' does not exist on RabbitMQ at " + address()
+                            : "user has no access to vhost '" + vhost() + "' on RabbitMQ at " + address();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUnreachable(Throwable e) {
+        return e instanceof IOException && !(e instanceof SettingException);
+    }
+
+    /** host:port, the part of the URI that may be shown (no user info). */
+    public String address() {
+        int port = uri.getPort() > 0 ? uri.getPort() : ("amqps".equals(uri.getScheme()) ? 5671 : 5672);
+        return uri.getHost() + ":" + port;
+    }
+
+    private String vhost() {
+        String path = uri.getRawPath();
+        return path == null || path.length() <= 1 ? "/" : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+    }
+}

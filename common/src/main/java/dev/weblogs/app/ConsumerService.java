@@ -1,0 +1,97 @@
+package dev.weblogs.app;
+
+import com.rabbitmq.client.Connection;
+import dev.weblogs.amqp.BatchSettings;
+import dev.weblogs.amqp.BatchingConsumer;
+import dev.weblogs.amqp.Broker;
+import dev.weblogs.cli.BatchOptions;
+import dev.weblogs.cli.BrokerOptions;
+import dev.weblogs.cli.DatabaseOptions;
+import dev.weblogs.cli.ServiceOptions;
+import dev.weblogs.metrics.Metrics;
+import dev.weblogs.metrics.PeriodicLog;
+import dev.weblogs.store.Database;
+import dev.weblogs.store.DatabaseSettings;
+import dev.weblogs.transform.LineMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer program from start to stop: connects to the database and the broker (waiting for them at
+ * start), consumes until SIGTERM, Ctrl-C or an interrupt, then writes what it has, acknowledges and exits.
+ */
+public final class ConsumerService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerService.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SUMMARY_PERIOD = Duration.ofSeconds(10);
+
+    private ConsumerService() {
+    }
+
+    /**
+     * Runs until stopped.
+     *
+     * @param program the program's name, for the broker connection and the metrics
+     * @param queue   the queue to consume
+     * @param entity  the entity class of the rows, whose table is created if missing
+     * @param mapper  what turns a line into a row
+     * @return the exit status
+     */
+    public static <R> int run(String program, String queue, Class<R> entity, LineMapper<R> mapper,
+                              BrokerOptions brokerOptions, DatabaseOptions databaseOptions,
+                              BatchOptions batchOptions, ServiceOptions service) throws Exception {
+        Duration patience = service.startupTimeout();
+        DatabaseSettings databaseSettings = databaseOptions.settings();
+        BatchSettings batch = batchOptions.settings();
+        String table = entity.getAnnotation(Table.class).name();
+        Thread main = Thread.currentThread();
+        StopSignal.install(main::interrupt);
+        try (Metrics metrics = Metrics.start(program, service.metricsPort());
+             Database database = Database.connect(databaseSettings, entity, patience);
+             Connection connection = new Broker(brokerOptions.uri(), program).connect(patience, true)) {
+            BatchingConsumer<R> consumer = new BatchingConsumer<>(connection, queue, table, mapper, database,
+                    batch, metrics.registry());
+            metrics.healthFrom(() -> Map.of("broker", consumer.isBrokerConnected(),
+                    "database", consumer.isDatabaseUp()));
+            consumer.start();
+            try (PeriodicLog summary = new PeriodicLog(SUMMARY_PERIOD, summary(table, queue, metrics.registry()))) {
+                Throwable failure = consumer.awaitTermination();
+                if (failure != null) {
+                    throw new IllegalStateException("writing to " + table + " failed: " + failure, failure);
+                }
+            } catch (InterruptedException e) {
+                log.info("stopping: writing and acknowledging the lines received");
+                consumer.stop(STOP_TIMEOUT);
+            } finally {
+                consumer.close();
+            }
+            log.info("stopped");
+            return 0;
+        }
+    }
+
+    private static java.util.function.Supplier<String> summary(String table, String queue, MeterRegistry meters) {
+        long[] last = {0, System.nanoTime()};
+        return () -> {
+            long written = count(meters, "rows.written", "table", table);
+            long now = System.nanoTime();
+            double perSecond = (written - last[0]) / ((now - last[1]) / 1e9);
+            last[0] = written;
+            last[1] = now;
+            return String.format("%s: %d rows written (%.0f/s), %d duplicates absorbed, %d dead-lettered, "
+                            + "%d database retries", table, written, perSecond,
+                    count(meters, "rows.duplicates", "table", table),
+                    count(meters, "lines.dead.lettered", "queue", queue),
+                    count(meters, "database.retries", "table", table));
+        };
+    }
+
+    private static long count(MeterRegistry meters, String name, String tag, String value) {
+        return (long) meters.get(name).tag(tag, value).counter().count();
+    }
+}

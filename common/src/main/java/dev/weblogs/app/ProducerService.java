@@ -1,0 +1,199 @@
+package dev.weblogs.app;
+
+import dev.weblogs.amqp.LogPublisher;
+import dev.weblogs.cli.SettingException;
+import dev.weblogs.source.Line;
+import dev.weblogs.source.LineReader;
+import dev.weblogs.source.LogFile;
+import dev.weblogs.source.ReadState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a log file line by line and publishes every line, remembering in the state folder how far the
+ * broker has confirmed, so that a restart continues where the last run stopped. With {@code follow}, it
+ * keeps reading lines as they are appended, across rename-and-create and copytruncate rotation.
+ */
+public final class ProducerService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProducerService.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    private static final Duration FINAL_CONFIRM_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path path;
+    private final boolean follow;
+    private final Path stateLocation;
+    private final LogPublisher publisher;
+    private final Progress progress;
+    private final Counter linesRead;
+    private volatile boolean stopRequested;
+
+    private LogFile file;
+    private LineReader reader;
+    private long published;
+    private long lastSave;
+
+    /**
+     * @param stateDir  where to keep the read state; {@code null} to keep none
+     * @param publisher where the lines go
+     */
+    public ProducerService(Path path, boolean follow, Path stateDir, LogPublisher publisher, Progress progress,
+                           MeterRegistry metrics) {
+        this.path = path;
+        this.follow = follow;
+        this.stateLocation = ReadState.location(stateDir, path);
+        this.publisher = publisher;
+        this.progress = progress;
+        this.linesRead = metrics.counter("lines.read");
+    }
+
+    /** Checks that the log file can be read, before anything connects anywhere. */
+    public static void checkReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new SettingException("--log-file", path + " does not exist");
+        }
+        if (Files.isDirectory(path) || !Files.isReadable(path)) {
+            throw new SettingException("--log-file", path + " is not a readable file");
+        }
+    }
+
+    /** Asks a running {@link #run} to stop: it stops reading, waits for confirms, saves its state. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Publishes from where the last run stopped (or from the start) to the end of the file, or forever
+     * with {@code follow}, until {@link #stop()}.
+     *
+     * @return whether every published line was confirmed
+     */
+    public boolean run(boolean fromStart, PrintStream out) throws IOException, InterruptedException {
+        long start = fromStart ? 0 : resumePosition();
+        long began = System.nanoTime();
+        open(start);
+        try {
+            ship();
+        } finally {
+            boolean confirmed = publisher.awaitConfirms(stopRequested ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
+            saveState();
+            progress.close();
+            file.close();
+            double seconds = (System.nanoTime() - began) / 1e9;
+            out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%n", published, path,
+                    seconds, published / Math.max(seconds, 1e-9),
+                    confirmed ? ", all confirmed" : "; " + publisher.unconfirmedCount()
+                            + " not confirmed, they will be published again on the next run");
+            if (!confirmed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long resumePosition() throws IOException {
+        ReadState saved = ReadState.load(stateLocation);
+        if (saved == null) {
+            return 0;
+        }
+        try (LogFile current = LogFile.open(path, 0)) {
+            LogFile.Fingerprint now = current.fingerprint(saved.fingerprintLength());
+            if (now.md5().equals(saved.fingerprint()) && now.length() == saved.fingerprintLength()
+                    && current.size() >= saved.position()) {
+                if (saved.position() > 0) {
+                    log.info("resuming {} at byte {} (--from-start reads it all again)", path, saved.position());
+                }
+                return saved.position();
+            }
+        }
+        log.info("{} is not the file the last run read (replaced or truncated): reading it from its start", path);
+        return 0;
+    }
+
+    private void open(long position) throws IOException {
+        try {
+            file = LogFile.open(path, position);
+        } catch (NoSuchFileException e) {
+            throw new SettingException("--log-file", path + " does not exist");
+        }
+        reader = new LineReader(file.stream(), position);
+        publisher.startAt(position);
+    }
+
+    private void ship() throws IOException, InterruptedException {
+        while (!stopRequested) {
+            Line line = reader.next(!follow);
+            if (line != null) {
+                publisher.publish(line.bytes(), line.start(), line.end());
+                published++;
+                linesRead.increment();
+                if ((published & 1023) == 0) {
+                    tick();
+                }
+                continue;
+            }
+            if (!follow) {
+                return;
+            }
+            if (file.wasReplaced()) {
+                finishRotatedFile();
+            } else if (file.wasTruncated()) {
+                log.info("{} was truncated (copytruncate rotation): reading it from its start", path);
+                reopenAtStart();
+            } else {
+                tick();
+                publisher.maintain();
+                Thread.sleep(IDLE_POLL.toMillis());
+            }
+        }
+    }
+
+    /** Rename-and-create: the rest of the old file, its last line even without newline, then the new one. */
+    private void finishRotatedFile() throws IOException, InterruptedException {
+        for (Line line = reader.next(true); line != null; line = reader.next(true)) {
+            publisher.publish(line.bytes(), line.start(), line.end());
+            published++;
+            linesRead.increment();
+        }
+        log.info("{} was rotated: finished the old file, reading the new one", path);
+        reopenAtStart();
+    }
+
+    /** The state describes one file, so every line of the current one is confirmed before switching. */
+    private void reopenAtStart() throws IOException, InterruptedException {
+        while (!publisher.awaitConfirms(Duration.ofSeconds(1))) {
+            if (stopRequested) {
+                return;
+            }
+        }
+        file.close();
+        open(0);
+        saveState();
+    }
+
+    private void tick() throws IOException {
+        long now = System.nanoTime();
+        progress.update(published, reader.position(), file.size());
+        if (now - lastSave >= SAVE_EVERY.toNanos()) {
+            saveState();
+            lastSave = now;
+        }
+    }
+
+    private void saveState() throws IOException {
+        LogFile.Fingerprint fingerprint = file.fingerprint(LogFile.FINGERPRINT_BYTES);
+        new ReadState(path.toAbsolutePath().toString(), fingerprint.md5(), fingerprint.length(),
+                publisher.confirmedPosition()).save(stateLocation);
+    }
+}

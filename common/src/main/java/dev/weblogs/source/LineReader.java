@@ -1,0 +1,133 @@
+package dev.weblogs.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits a byte stream into lines without decoding it, so a line's bytes (and its md5) are exactly the
+ * file's. Memory stays flat whatever the file size: one buffer, grown only for a line longer than it.
+ *
+ * <p>Reading past the current end of a growing file returns {@code null} and can be retried later: a
+ * last line without its newline is held back until the newline arrives, unless the caller says the input
+ * is complete.
+ */
+public final class LineReader implements Closeable {
+
+    /** Longer lines are skipped, with a warning: no database column or message should hold them. */
+    public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(LineReader.class);
+
+    private final InputStream in;
+    private byte[] buffer = new byte[64 * 1024];
+    private int from;
+    private int to;
+    /** Position in the stream of {@code buffer[from]}. */
+    private long position;
+    /** Bytes after {@code from} known to hold no newline. */
+    private int scanned;
+    private boolean skipping;
+    private long skipped;
+
+    /** {@code position} is where in the file {@code in} starts, so lines report file positions. */
+    public LineReader(InputStream in, long position) {
+        this.in = in;
+        this.position = position;
+    }
+
+    /**
+     * The next complete line; {@code null} when the stream has no more for now.
+     *
+     * @param complete whether the input is finished, so that a last line without newline is a line too
+     */
+    public Line next(boolean complete) throws IOException {
+        while (true) {
+            for (int i = from + scanned; i < to; i++) {
+                if (buffer[i] == '\n') {
+                    Line line = cut(i, i + 1);
+                    if (line != null) {
+                        return line;
+                    }
+                    i = from - 1;
+                }
+            }
+            scanned = to - from;
+            if (!fill()) {
+                Line last = complete && to > from ? cut(to, to) : null;
+                if (last == null && complete && skipping) {
+                    skipping = false;
+                }
+                return last;
+            }
+        }
+    }
+
+    /** The line from {@code from} to {@code end} (exclusive), its terminator ending at {@code next}. */
+    private Line cut(int end, int next) {
+        long start = position;
+        int length = end - from;
+        if (length > 0 && buffer[from + length - 1] == '\r') {
+            length--;
+        }
+        byte[] bytes = skipping || length == 0 ? null : Arrays.copyOfRange(buffer, from, from + length);
+        position += next - from;
+        from = next;
+        scanned = 0;
+        skipping = false;
+        return bytes == null ? null : new Line(bytes, start, position);
+    }
+
+    /** Reads more input; false at the (current) end of the stream. */
+    private boolean fill() throws IOException {
+        if (from > 0 && (from == to || to == buffer.length)) {
+            System.arraycopy(buffer, from, buffer, 0, to - from);
+            to -= from;
+            from = 0;
+        }
+        if (to == buffer.length) {
+            if (buffer.length >= MAX_LINE_BYTES) {
+                startSkipping();
+            } else {
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES));
+            }
+        }
+        int n = in.read(buffer, to, buffer.length - to);
+        if (n <= 0) {
+            return false;
+        }
+        to += n;
+        return true;
+    }
+
+    /** Drops the buffered start of an overlong line; the rest of it is dropped when its newline comes. */
+    private void startSkipping() {
+        if (!skipping) {
+            skipped++;
+            log.warn("line at byte {} is longer than {} bytes: skipped", position, MAX_LINE_BYTES);
+        }
+        skipping = true;
+        position += to - from;
+        from = 0;
+        to = 0;
+        scanned = 0;
+    }
+
+    /** How many overlong lines were skipped. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Position of the first byte not yet returned as (part of) a line. */
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weblogs.clean;
+
+import dev.weblogs.amqp.Topology;
+import dev.weblogs.app.ConsumerService;
+import dev.weblogs.cli.BatchOptions;
+import dev.weblogs.cli.BrokerOptions;
+import dev.weblogs.cli.Cli;
+import dev.weblogs.cli.DatabaseOptions;
+import dev.weblogs.cli.GeoIpOptions;
+import dev.weblogs.cli.ServiceOptions;
+import dev.weblogs.cli.Version;
+import dev.weblogs.geo.GeoLocator;
+import dev.weblogs.store.CleanLog;
+import dev.weblogs.transform.CleanLogMapper;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Parses and geolocates every line of {@code queue-data-clean} into the {@code clean-log} table; lines that
+ * are not access log lines go to {@code queue-data-clean-dead-letter} with the reason.
+ */
+@Command(name = "consumer-data-clean", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false, subcommands = ParseCommand.class,
+        description = "Parses and geolocates every line of queue-data-clean into the clean-log table.%n"
+                + "Lines that cannot be parsed go to queue-data-clean-dead-letter with the reason.%n"
+                + "Runs until SIGTERM or Ctrl-C; then writes what it received and exits 0.")
+public final class DataCleanConsumer implements Callable<Integer> {
+
+    @Mixin
+    private BrokerOptions broker;
+
+    @Mixin
+    private DatabaseOptions database;
+
+    @Mixin
+    private BatchOptions batch;
+
+    @Mixin
+    private GeoIpOptions geoIp;
+
+    @Mixin
+    private ServiceOptions service;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** The program, without exiting: {@code env} stands for the environment. */
+    public static int run(String[] args, Map<String, String> env) {
+        return Cli.execute(new DataCleanConsumer(), args, env);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (GeoLocator geo = geoIp.open()) {
+            LoggerFactory.getLogger(DataCleanConsumer.class).info("GeoIP database: {}", geo.description());
+            return ConsumerService.run("consumer-data-clean", Topology.DATA_CLEAN_QUEUE, CleanLog.class,
+                    new CleanLogMapper(geo), broker, database, batch, service);
+        }
+    }
+}

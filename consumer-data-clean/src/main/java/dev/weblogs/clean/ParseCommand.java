@@ -1,0 +1,80 @@
+package dev.weblogs.clean;
+
+import dev.weblogs.cli.Cli;
+import dev.weblogs.cli.GeoIpOptions;
+import dev.weblogs.geo.GeoLocator;
+import dev.weblogs.source.Line;
+import dev.weblogs.source.LineReader;
+import dev.weblogs.store.CleanLog;
+import dev.weblogs.store.CleanLogJson;
+import dev.weblogs.transform.CleanLogMapper;
+import dev.weblogs.transform.MappedLine;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code consumer-data-clean parse}: what the consumer would store for each line of a file, as JSON Lines,
+ * with no broker and no database. It goes through the consumer's own mapper, so the two cannot disagree.
+ */
+@Command(name = "parse", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Prints the clean-log row each line of FILE would become, one JSON object per line, "
+                + "or {\"error\": reason, \"line\": line} for a line that cannot be parsed.%n"
+                + "Needs no broker and no database. Exit status: 0 every line parsed, 1 some line rejected, "
+                + "2 usage error.")
+final class ParseCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "Access log to read; standard input when absent or '-'.")
+    private String file;
+
+    @Mixin
+    private GeoIpOptions geoIp;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        InputStream in;
+        try {
+            in = file == null || file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
+        } catch (NoSuchFileException e) {
+            err.println("parse: " + file + " does not exist");
+            return Cli.USAGE;
+        } catch (IOException e) {
+            err.println("parse: cannot read " + file + " (" + e.getMessage() + ")");
+            return Cli.USAGE;
+        }
+        long lines = 0;
+        long rejected = 0;
+        try (GeoLocator geo = geoIp.open();
+             LineReader reader = new LineReader(in, 0);
+             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+            CleanLogMapper mapper = new CleanLogMapper(geo);
+            for (Line line = reader.next(true); line != null; line = reader.next(true)) {
+                lines++;
+                MappedLine<CleanLog> mapped = mapper.map(line.bytes());
+                if (mapped instanceof MappedLine.Row<CleanLog> row) {
+                    out.write(CleanLogJson.of(row.row()));
+                } else {
+                    rejected++;
+                    out.write(CleanLogJson.ofRejected(((MappedLine.Rejected<CleanLog>) mapped).reason(),
+                            new String(line.bytes(), StandardCharsets.UTF_8)));
+                }
+                out.write('\n');
+            }
+        }
+        err.printf("parse: %d lines, %d parsed, %d rejected%n", lines, lines - rejected, rejected);
+        return rejected == 0 ? Cli.OK : Cli.FAILED;
+    }
+}
