@@ -3,6 +3,8 @@ package dev.weblogs.amqp;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.Startup;
@@ -12,9 +14,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Connections to RabbitMQ, with the errors a user can cause turned into one line about RABBITMQ_URI. */
 public final class Broker {
+
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
 
     private static final String SETTING = "--rabbitmq-uri";
 
@@ -53,7 +59,11 @@ public final class Broker {
         factory.setTopologyRecoveryEnabled(recovering);
         factory.setNetworkRecoveryInterval(2_000);
         try {
-            return factory.newConnection(connectionName);
+            Connection connection = factory.newConnection(connectionName);
+            if (connection instanceof Recoverable recoverable) {
+                recoverable.addRecoveryListener(new RecoveryLog());
+            }
+            return connection;
         } catch (PossibleAuthenticationFailureException e) {
             throw new SettingException(SETTING, "RabbitMQ at " + address() + " refused user '"
                     + factory.getUsername() + "': wrong user or password", e);
@@ -65,6 +75,20 @@ public final class Broker {
             throw e;
         } catch (TimeoutException e) {
             throw new IOException("timed out connecting to " + address(), e);
+        }
+    }
+
+    /** Says when a recovering connection is lost and when it is back. */
+    private final class RecoveryLog implements RecoveryListener {
+        @Override
+        public void handleRecoveryStarted(Recoverable recoverable) {
+            log.warn("lost the connection to RabbitMQ at {}; reconnecting (unacknowledged lines will be redelivered)",
+                    address());
+        }
+
+        @Override
+        public void handleRecovery(Recoverable recoverable) {
+            log.info("reconnected to RabbitMQ at {}", address());
         }
     }
 

@@ -26,7 +26,7 @@ public final class BrokerOptions {
                 URI uri = new URI(value);
                 if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
                     throw new TypeConversionException("'" + Secrets.mask(value)
-                            + "' is not an amqp://user:password@host:port/vhost URI");
+                            + "' is not an amqp:// or amqps:// URI with a host");
                 }
                 return uri;
             } catch (URISyntaxException e) {

@@ -38,7 +38,9 @@ public final class Cli {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         CommandLine commandLine = new CommandLine(command);
-        commandLine.setHelpFactory(new SettingsHelp())
+        commandLine.registerConverter(Integer.class, Cli::wholeNumber)
+                .registerConverter(int.class, Cli::wholeNumber)
+                .setHelpFactory(new SettingsHelp())
                 .setUsageHelpWidth(110)
                 .setUsageHelpLongOptionsMaxWidth(30)
                 .setParameterExceptionHandler(Cli::usageError)
@@ -51,6 +53,14 @@ public final class Cli {
             return FAILED;
         }
         return commandLine.execute(args);
+    }
+
+    private static Integer wholeNumber(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+        }
     }
 
     private static int usageError(ParameterException e, String[] args) {
