@@ -14,6 +14,7 @@ import dev.weblogs.transform.LineMapper;
 import dev.weblogs.transform.MappedLine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class BatchingConsumer<R> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchingConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private record Item<R>(long tag, byte[] body, MappedLine<R> mapped) {
     }
@@ -75,8 +76,11 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     private final DistributionSummary batchSizes;
     private final Timer commits;
 
+    private final MeterRegistry metrics;
     private Channel channel;
     private Channel deadLetterChannel;
+    /** For the queue-depth gauge only: a failed call must not close the channel that consumes. */
+    private Channel depthChannel;
     private String consumerTag;
     private volatile boolean stopping;
     private volatile boolean databaseUp = true;
@@ -93,12 +97,13 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         this.mapper = mapper;
         this.store = store;
         this.settings = settings;
-        this.rowsWritten = metrics.counter("rows.written", "table", table);
-        this.duplicates = metrics.counter("rows.duplicates", "table", table);
-        this.deadLettered = metrics.counter("lines.dead.lettered", "queue", queue);
-        this.retries = metrics.counter("database.retries", "table", table);
-        this.batchSizes = DistributionSummary.builder("batch.size").tag("table", table).register(metrics);
-        this.commits = Timer.builder("batch.commit").tag("table", table).register(metrics);
+        this.rowsWritten = metrics.counter("weblogs.rows.written", "table", table);
+        this.duplicates = metrics.counter("weblogs.rows.duplicates", "table", table);
+        this.deadLettered = metrics.counter("weblogs.lines.dead.lettered", "queue", queue);
+        this.retries = metrics.counter("weblogs.database.retries", "table", table);
+        this.batchSizes = DistributionSummary.builder("weblogs.batch.size").tag("table", table).register(metrics);
+        this.commits = Timer.builder("weblogs.batch.commit").tag("table", table).register(metrics);
+        this.metrics = metrics;
         this.writer = new Thread(this::writeLoop, "writer-" + table);
     }
 
@@ -109,6 +114,9 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         channel.basicQos(settings.prefetch());
         deadLetterChannel = connection.createChannel();
         deadLetterChannel.confirmSelect();
+        depthChannel = connection.createChannel();
+        Gauge.builder("weblogs.queue.messages", this, BatchingConsumer::queueDepth).tag("queue", queue)
+                .description("messages ready in the queue: how far the consumer is behind").register(metrics);
         writer.start();
         consumerTag = channel.basicConsume(queue, false, connection.getClientProvidedName(),
                 new DefaultConsumer(channel) {
@@ -263,6 +271,14 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         }
     }
 
+    private synchronized double queueDepth() {
+        try {
+            return depthChannel.isOpen() ? depthChannel.messageCount(queue) : Double.NaN;
+        } catch (IOException | AlreadyClosedException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Whether the last write reached the database. */
     public boolean isDatabaseUp() {
         return databaseUp;
@@ -299,7 +315,8 @@ public final class BatchingConsumer<R> implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Channel c : new Channel[] {channel, deadLetterChannel}) {
+        metrics.find("weblogs.queue.messages").tag("queue", queue).meters().forEach(metrics::remove);
+        for (Channel c : new Channel[] {channel, deadLetterChannel, depthChannel}) {
             try {
                 if (c != null && c.isOpen()) {
                     c.close();

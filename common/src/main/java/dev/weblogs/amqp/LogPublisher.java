@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class LogPublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogPublisher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private record Pending(byte[] body, long start, long end) {
     }
@@ -62,12 +62,12 @@ public final class LogPublisher implements AutoCloseable {
     public LogPublisher(Broker broker, int window, Duration patience, MeterRegistry metrics) {
         this.broker = broker;
         this.permits = new Semaphore(window);
-        this.published = metrics.counter("logs.published");
-        this.confirmed = metrics.counter("logs.confirmed");
-        this.republished = metrics.counter("logs.republished");
-        this.nacked = metrics.counter("logs.nacked");
-        this.returned = metrics.counter("logs.returned");
-        Gauge.builder("logs.unconfirmed", this, p -> p.unconfirmedCount()).register(metrics);
+        this.published = metrics.counter("weblogs.lines.published");
+        this.confirmed = metrics.counter("weblogs.lines.confirmed");
+        this.republished = metrics.counter("weblogs.lines.republished");
+        this.nacked = metrics.counter("weblogs.lines.nacked");
+        this.returned = metrics.counter("weblogs.lines.returned");
+        Gauge.builder("weblogs.lines.unconfirmed", this, p -> p.unconfirmedCount()).register(metrics);
         Connection first = broker.connect(patience, false);
         synchronized (lock) {
             try {

@@ -78,16 +78,16 @@ public final class ConsumerService {
     private static java.util.function.Supplier<String> summary(String table, String queue, MeterRegistry meters) {
         long[] last = {0, System.nanoTime()};
         return () -> {
-            long written = count(meters, "rows.written", "table", table);
+            long written = count(meters, "weblogs.rows.written", "table", table);
             long now = System.nanoTime();
             double perSecond = (written - last[0]) / ((now - last[1]) / 1e9);
             last[0] = written;
             last[1] = now;
             return String.format("%s: %d rows written (%.0f/s), %d duplicates absorbed, %d dead-lettered, "
                             + "%d database retries", table, written, perSecond,
-                    count(meters, "rows.duplicates", "table", table),
-                    count(meters, "lines.dead.lettered", "queue", queue),
-                    count(meters, "database.retries", "table", table));
+                    count(meters, "weblogs.rows.duplicates", "table", table),
+                    count(meters, "weblogs.lines.dead.lettered", "queue", queue),
+                    count(meters, "weblogs.database.retries", "table", table));
         };
     }
 

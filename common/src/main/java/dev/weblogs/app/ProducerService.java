@@ -55,7 +55,7 @@ public final class ProducerService {
         this.stateLocation = ReadState.location(stateDir, path);
         this.publisher = publisher;
         this.progress = progress;
-        this.linesRead = metrics.counter("lines.read");
+        this.linesRead = metrics.counter("weblogs.lines.read");
     }
 
     /** Checks that the log file can be read, before anything connects anywhere. */
@@ -68,7 +68,10 @@ public final class ProducerService {
         }
     }
 
-    /** Asks a running {@link #run} to stop: it stops reading, waits for confirms, saves its state. */
+    /**
+     * Asks a running {@link #run} to stop: it stops reading, waits for confirms, saves its state. An
+     * interrupt of the thread running it does the same.
+     */
     public void stop() {
         stopRequested = true;
     }
@@ -85,6 +88,9 @@ public final class ProducerService {
         open(start);
         try {
             ship();
+        } catch (InterruptedException e) {
+            // An interrupt is a stop request, as SIGTERM is.
+            stopRequested = true;
         } finally {
             boolean confirmed = publisher.awaitConfirms(stopRequested ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
             saveState();

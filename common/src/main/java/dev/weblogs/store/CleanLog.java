@@ -5,7 +5,6 @@ import dev.weblogs.geo.Location;
 import dev.weblogs.parse.AccessLogRecord;
 import dev.weblogs.parse.EmailAddress;
 import dev.weblogs.parse.HttpStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,91 +14,74 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import org.hibernate.annotations.SQLInsert;
+import org.hibernate.jdbc.Expectation;
 
 /**
  * A row of {@code clean-log}: one parsed, geolocated request, times in UTC.
  *
- * <p>Column names are the snake_case of the field names, for the table (Hibernate's snake-case naming
- * strategy, see {@link QuotedSnakeCaseNaming}; {@code clean-log.sql} creates it) and for the {@code parse} command's JSON alike. Rows are never
- * updated, so Hibernate's upsert absorbs a repeated line (see {@link RawLog}).
+ * <p>Column names are the snake_case of the field names, for the table ({@link QuotedSnakeCaseNaming};
+ * {@code clean-log.sql} creates it) and for the {@code parse} command's JSON alike. A line stored before
+ * is left as it is, as in {@link RawLog}.
  */
 @Entity
 @Table(name = "clean-log")
+@SQLInsert(sql = "INSERT INTO `clean-log` (`city`, `country`, `day`, `day_of_week`, `email_domain`, `host`, `ip`,"
+        + " `is_email`, `month`, `rest_method`, `rest_version`, `schema`, `session`, `size_bytes`, `size_kilo_bytes`,"
+        + " `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`, `user`, `year`, `id`)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON DUPLICATE KEY UPDATE `id` = `id`", verify = Expectation.None.class)
 public class CleanLog {
 
     @Id
-    @Column(updatable = false)
     private String id;
 
     @JsonFormat(pattern = "yyyy-MM-dd HH:mm:ss")
-    @Column(updatable = false)
     private LocalDateTime timestamp;
 
-    @Column(updatable = false)
     private int year;
 
-    @Column(updatable = false)
     private int month;
 
-    @Column(updatable = false)
     private int day;
 
-    @Column(updatable = false)
     private String dayOfWeek;
 
     @JsonFormat(pattern = "HH:mm:ss")
-    @Column(updatable = false)
     private LocalTime time;
 
-    @Column(updatable = false)
     private String ip;
 
-    @Column(updatable = false)
     private String country;
 
-    @Column(updatable = false)
     private String city;
 
-    @Column(updatable = false)
     private String session;
 
-    @Column(updatable = false)
     private String user;
 
-    @Column(updatable = false)
     private boolean isEmail;
 
-    @Column(updatable = false)
     private String emailDomain;
 
-    @Column(updatable = false)
     private String restMethod;
 
-    @Column(updatable = false)
     private String url;
 
-    @Column(updatable = false)
     private String schema;
 
-    @Column(updatable = false)
     private String host;
 
-    @Column(updatable = false)
     private String restVersion;
 
-    @Column(updatable = false)
     private int status;
 
-    @Column(updatable = false)
     private String statusVerbose;
 
-    @Column(updatable = false)
     private long sizeBytes;
 
-    @Column(updatable = false)
     private BigDecimal sizeKiloBytes;
 
-    @Column(updatable = false)
     private BigDecimal sizeMegaBytes;
 
     protected CleanLog() {

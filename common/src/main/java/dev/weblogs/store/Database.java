@@ -107,6 +107,8 @@ public final class Database implements RowStore, AutoCloseable {
                 .property("hibernate.hikari.poolName", "weblogs")
                 // Fail at once when the database cannot be reached; the caller decides about retrying.
                 .property("hibernate.hikari.initializationFailTimeout", "1")
+                // During an outage a write fails within seconds and is retried, rather than hanging.
+                .property("hibernate.hikari.connectionTimeout", "5000")
                 .createEntityManagerFactory();
         try {
             String ddl = tableDefinition(entity);
@@ -144,15 +146,16 @@ public final class Database implements RowStore, AutoCloseable {
     }
 
     /**
-     * Stores {@code rows} in one transaction with one JDBC batch. A row whose id is already in the table
-     * is left as it is ({@code INSERT ... ON DUPLICATE KEY UPDATE}), so redelivered lines are harmless.
+     * Stores {@code rows} in one transaction with one JDBC batch, which the driver sends as one multi-row
+     * INSERT. A row whose id is already in the table is left as it is (the entities insert with
+     * {@code ON DUPLICATE KEY UPDATE}), so redelivered lines are harmless.
      *
      * @return how many rows were new (exact while the batch fits one statement of max_allowed_packet)
      */
     @Override
     public int store(List<?> rows) {
         return sessionFactory.fromStatelessTransaction(session -> {
-            session.upsertMultiple(rows);
+            session.insertMultiple(rows);
             return session.createNativeQuery("SELECT ROW_COUNT()", Long.class).getSingleResult().intValue();
         });
     }
