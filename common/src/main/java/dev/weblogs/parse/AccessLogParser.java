@@ -25,8 +25,14 @@ import java.util.Locale;
  */
 public final class AccessLogParser {
 
-    /** How many candidate ends of the request are tried before the line is given up as malformed. */
+    /**
+     * How many {@code " status size} candidates for the end of the request have their rest of line checked
+     * before the line is given up as malformed. Each check may walk the rest of the line, so the bound keeps
+     * the parse linear; quotes not followed by a status and a size (JSON in a query string) do not count.
+     */
     private static final int MAX_REQUEST_END_CANDIDATES = 64;
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** Parses the UTF-8 bytes of a line; bytes that are not valid UTF-8 reject it. */
     public ParseResult parse(byte[] utf8Line) {
@@ -67,15 +73,30 @@ public final class AccessLogParser {
         return new ParseResult.Rejected(reason);
     }
 
-    /** Quotes a piece of the line for a rejection reason, cut short so reasons stay one readable line. */
+    /**
+     * Quotes a piece of the line for a rejection reason, cut short (never inside a surrogate pair) and with
+     * control characters escaped as nginx does ({@code \x0D}), so a reason stays one readable line.
+     */
     private static String quote(String s) {
-        return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+        int cut = s.length() <= 60 ? s.length() : Character.isHighSurrogate(s.charAt(56)) ? 56 : 57;
+        StringBuilder quoted = new StringBuilder(cut + 8).append('\'');
+        for (int i = 0; i < cut; i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                quoted.append("\\x").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append(cut < s.length() ? "...'" : "'").toString();
     }
 
     /** One pass over one line. */
     private static final class LineScanner {
         private final String s;
         private final int end;
+        /** Start of the rest of line after the first status and size that was not a valid rest; -1 if none. */
+        private int badTail = -1;
 
         LineScanner(String s, int end) {
             this.s = s;
@@ -120,6 +141,10 @@ public final class AccessLogParser {
             }
             int requestStart = timeEnd + 3;
             int requestEnd = findRequestEnd(requestStart);
+            if (requestEnd < 0 && badTail >= 0) {
+                return rejected("unexpected " + quote(s.substring(badTail + 1, Math.min(end, badTail + 62)))
+                        + " after the status and size: expected nothing, '-' or quoted fields");
+            }
             if (requestEnd < 0) {
                 return rejected("no closing '\"' followed by a status and a size after the request");
             }
@@ -135,6 +160,9 @@ public final class AccessLogParser {
             int versionStart = request.lastIndexOf(' ') + 1;
             if (methodEnd <= 0 || versionStart <= methodEnd + 1) {
                 return rejected("request " + quote(request) + " is not 'method target version'");
+            }
+            if (versionStart == methodEnd + 2) {
+                return rejected("request " + quote(request) + " has an empty target");
             }
             String method = request.substring(0, methodEnd);
             String url = request.substring(methodEnd + 1, versionStart - 1);
@@ -175,8 +203,15 @@ public final class AccessLogParser {
         private int findRequestEnd(int from) {
             int candidates = 0;
             for (int q = s.indexOf('"', from); q >= 0 && q < end; q = s.indexOf('"', q + 1)) {
-                if (isStatusAndSize(q) && isValidTail(tokenEndOrEnd(q + 6))) {
+                if (!isStatusAndSize(q)) {
+                    continue;
+                }
+                int tail = tokenEndOrEnd(q + 6);
+                if (isValidTail(tail)) {
                     return q;
+                }
+                if (badTail < 0) {
+                    badTail = tail;
                 }
                 if (++candidates >= MAX_REQUEST_END_CANDIDATES) {
                     return -1;

@@ -34,6 +34,7 @@ public final class IpLiteral {
         int parts = 0;
         int i = start;
         while (i < end) {
+            int partStart = i;
             int value = 0;
             int digits = 0;
             while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
@@ -44,7 +45,8 @@ public final class IpLiteral {
                     return false;
                 }
             }
-            if (digits == 0 || value > 255) {
+            // A leading zero reads as octal to inet_aton (010 is 8): ambiguous, and no server writes one.
+            if (digits == 0 || value > 255 || (digits > 1 && s.charAt(partStart) == '0')) {
                 return false;
             }
             parts++;

@@ -24,15 +24,21 @@ public final class LogTime {
     }
 
     /**
-     * The time between the first {@code [} and the following {@code ]} of a line, or {@code null} when the
-     * line has none that reads as a time. For the data lake, which stores every line whatever its shape.
+     * The first {@code [time]} of a line that reads as a time, or {@code null} when the line has none. For the
+     * data lake, which stores every line whatever its shape; a {@code [} in an earlier field (a user named
+     * {@code [admin]}) does not hide the time that the clean parse finds.
      */
     public static OffsetDateTime find(String line) {
-        int open = line.indexOf('[');
-        if (open < 0 || open + 1 + LENGTH >= line.length() || line.charAt(open + 1 + LENGTH) != ']') {
-            return null;
+        for (int open = line.indexOf('['); open >= 0; open = line.indexOf('[', open + 1)) {
+            int close = open + 1 + LENGTH;
+            if (close < line.length() && line.charAt(close) == ']') {
+                OffsetDateTime time = parse(line, open + 1);
+                if (time != null) {
+                    return time;
+                }
+            }
         }
-        return parse(line, open + 1);
+        return null;
     }
 
     /** The time of {@link #LENGTH} characters starting at {@code start}, or {@code null} if they are not one. */

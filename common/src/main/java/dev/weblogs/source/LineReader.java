@@ -20,6 +20,9 @@ public final class LineReader implements Closeable {
     /** Longer lines are skipped, with a warning: no database column or message should hold them. */
     public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+    /** The longest line and its {@code \r\n}, so that a line of exactly the limit is kept. */
+    private static final int MAX_BUFFER = MAX_LINE_BYTES + 2;
+
     private static final Logger log = LoggerFactory.getLogger(LineReader.class);
 
     private final InputStream in;
@@ -73,6 +76,11 @@ public final class LineReader implements Closeable {
         if (length > 0 && buffer[from + length - 1] == '\r') {
             length--;
         }
+        if (length > MAX_LINE_BYTES) {
+            // Fits the buffer only by the room kept for a terminator.
+            countSkipped();
+            skipping = true;
+        }
         byte[] bytes = skipping || length == 0 ? null : Arrays.copyOfRange(buffer, from, from + length);
         position += next - from;
         from = next;
@@ -89,10 +97,10 @@ public final class LineReader implements Closeable {
             from = 0;
         }
         if (to == buffer.length) {
-            if (buffer.length >= MAX_LINE_BYTES) {
+            if (buffer.length >= MAX_BUFFER) {
                 startSkipping();
             } else {
-                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES));
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BUFFER));
             }
         }
         int n = in.read(buffer, to, buffer.length - to);
@@ -105,15 +113,20 @@ public final class LineReader implements Closeable {
 
     /** Drops the buffered start of an overlong line; the rest of it is dropped when its newline comes. */
     private void startSkipping() {
-        if (!skipping) {
-            skipped++;
-            log.warn("line at byte {} is longer than {} bytes: skipped", position, MAX_LINE_BYTES);
-        }
+        countSkipped();
         skipping = true;
         position += to - from;
         from = 0;
         to = 0;
         scanned = 0;
+    }
+
+    /** Counts and reports the line at {@code position} as overlong, once however many parts it comes in. */
+    private void countSkipped() {
+        if (!skipping) {
+            skipped++;
+            log.warn("line at byte {} is longer than {} bytes: skipped", position, MAX_LINE_BYTES);
+        }
     }
 
     /** How many overlong lines were skipped. */
