@@ -27,6 +27,8 @@ public final class ProducerService {
 
     private static final Logger log = LoggerFactory.getLogger(ProducerService.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How long a rotated-away file must stay unchanged before it counts as finished. */
+    private static final Duration ROTATION_GRACE = Duration.ofSeconds(1);
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     private static final Duration FINAL_CONFIRM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
@@ -141,9 +143,7 @@ public final class ProducerService {
         while (!stopRequested) {
             Line line = reader.next(!follow);
             if (line != null) {
-                publisher.publish(line.bytes(), line.start(), line.end());
-                published++;
-                linesRead.increment();
+                publish(line);
                 if ((published & 1023) == 0) {
                     tick();
                 }
@@ -165,12 +165,30 @@ public final class ProducerService {
         }
     }
 
-    /** Rename-and-create: the rest of the old file, its last line even without newline, then the new one. */
+    private void publish(Line line) throws InterruptedException {
+        publisher.publish(line.bytes(), line.start(), line.end());
+        published++;
+        linesRead.increment();
+    }
+
+    /**
+     * Rename-and-create: the rest of the old file, which the server may still write to until it reopens
+     * its log, so until it has been quiet for a moment; then its last line even without newline; then
+     * the new file.
+     */
     private void finishRotatedFile() throws IOException, InterruptedException {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < ROTATION_GRACE.toNanos() && !stopRequested) {
+            Line line = reader.next(false);
+            if (line != null) {
+                publish(line);
+                quietSince = System.nanoTime();
+            } else {
+                Thread.sleep(IDLE_POLL.toMillis());
+            }
+        }
         for (Line line = reader.next(true); line != null; line = reader.next(true)) {
-            publisher.publish(line.bytes(), line.start(), line.end());
-            published++;
-            linesRead.increment();
+            publish(line);
         }
         log.info("{} was rotated: finished the old file, reading the new one", path);
         reopenAtStart();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading past the current end of a growing file returns {@code null} and can be retried later: a
  * last line without its newline is held back until the newline arrives, unless the caller says the input
- * is complete.
+ * is complete. A UTF-8 byte order mark at the start of a file (as some editors write) is not part of the
+ * first line.
  */
 public final class LineReader implements Closeable {
 
@@ -35,11 +36,13 @@ public final class LineReader implements Closeable {
     private int scanned;
     private boolean skipping;
     private long skipped;
+    private boolean atFileStart;
 
     /** {@code position} is where in the file {@code in} starts, so lines report file positions. */
     public LineReader(InputStream in, long position) {
         this.in = in;
         this.position = position;
+        this.atFileStart = position == 0;
     }
 
     /**
@@ -48,6 +51,9 @@ public final class LineReader implements Closeable {
      * @param complete whether the input is finished, so that a last line without newline is a line too
      */
     public Line next(boolean complete) throws IOException {
+        if (atFileStart) {
+            skipByteOrderMark();
+        }
         while (true) {
             for (int i = from + scanned; i < to; i++) {
                 if (buffer[i] == '\n') {
@@ -66,6 +72,18 @@ public final class LineReader implements Closeable {
                 }
                 return last;
             }
+        }
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        atFileStart = false;
+        while (to - from < 3 && fill()) {
+            // the mark is three bytes
+        }
+        if (to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
+                && buffer[from + 2] == (byte) 0xBF) {
+            from += 3;
+            position += 3;
         }
     }
 

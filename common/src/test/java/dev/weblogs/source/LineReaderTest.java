@@ -121,6 +121,18 @@ class LineReaderTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartOfAFileIsNotPartOfTheFirstLine() throws IOException {
+        byte[] input = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'};
+        LineReader reader = new LineReader(new ChunkedInput(input, 1), 0);
+        assertEquals(new Read("a", 3, 5), Read.of(reader.next(true)));
+        assertEquals(new Read("\u00EF\u00BB\u00BF", 5, 9), Read.of(reader.next(true)), "only at the start of the file");
+        assertNull(reader.next(true));
+
+        LineReader resumed = new LineReader(new ChunkedInput(Arrays.copyOfRange(input, 5, 9), 4), 5);
+        assertEquals(new Read("\u00EF\u00BB\u00BF", 5, 9), Read.of(resumed.next(true)), "not at a resumed position");
+    }
+
+    @Test
     void crOfCrlfIsNotPartOfTheLineButCountsInItsEnd() throws IOException {
         assertEquals(List.of(new Read("a", 0, 3), new Read("bb", 3, 7)), readAll("a\r\nbb\r\n"));
     }

@@ -105,6 +105,38 @@ public final class TestServices {
         return new TestVhost(name, uri, () -> management("DELETE", "/api/vhosts/" + encoded, null));
     }
 
+    /** How many client connections to {@code vhost} the broker lists (its list lags a few seconds behind). */
+    public int connections(TestVhost vhost) {
+        String list = management("GET", "/api/vhosts/" + URLEncoder.encode(vhost.name(), StandardCharsets.UTF_8)
+                + "/connections", null);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(list).size();
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected answer from the management API: " + list, e);
+        }
+    }
+
+    /**
+     * Closes every client connection to {@code vhost} from the broker's side, as a broker restart or a
+     * failover would; returns how many there were.
+     */
+    public int closeConnections(TestVhost vhost) {
+        String list = management("GET", "/api/vhosts/" + URLEncoder.encode(vhost.name(), StandardCharsets.UTF_8)
+                + "/connections", null);
+        int closed = 0;
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode connection : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(list)) {
+                management("DELETE", "/api/connections/" + URLEncoder.encode(connection.get("name").asText(),
+                        StandardCharsets.UTF_8).replace("+", "%20"), null);
+                closed++;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected answer from the management API: " + list, e);
+        }
+        return closed;
+    }
+
     /** A new, empty database for one test; dropped when closed. */
     public TestDatabase newDatabase() {
         String name = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -132,7 +164,7 @@ public final class TestServices {
         }
     }
 
-    private void management(String method, String path, String body) {
+    private String management(String method, String path, String body) {
         String[] credentials = brokerUri.getUserInfo().split(":", 2);
         HttpRequest request = HttpRequest.newBuilder(managementUri.resolve(path))
                 .timeout(Duration.ofSeconds(10))
@@ -149,6 +181,7 @@ public final class TestServices {
                 throw new IllegalStateException(method + " " + path + " on the RabbitMQ management API answered "
                         + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException("the RabbitMQ management API at " + managementUri
                     + " (TEST_RABBITMQ_MANAGEMENT_URI) cannot be reached: " + e, e);

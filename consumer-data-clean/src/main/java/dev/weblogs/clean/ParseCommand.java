@@ -13,11 +13,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,37 +43,39 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream err = System.err;
-        InputStream in;
-        try {
-            in = file == null || file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
-        } catch (NoSuchFileException e) {
-            err.println("parse: " + file + " does not exist");
-            return Cli.USAGE;
-        } catch (IOException e) {
-            err.println("parse: cannot read " + file + " (" + e.getMessage() + ")");
+        boolean standardInput = file == null || file.equals("-");
+        if (!standardInput && (!Files.exists(Path.of(file)) || Files.isDirectory(Path.of(file)))) {
+            System.err.println("parse: " + file + (Files.exists(Path.of(file)) ? " is a directory" : " does not exist"));
             return Cli.USAGE;
         }
+        try (GeoLocator geo = geoIp.open();
+             InputStream in = standardInput ? InputStream.nullInputStream() : Files.newInputStream(Path.of(file))) {
+            return parse(new LineReader(standardInput ? System.in : in, 0), new CleanLogMapper(geo));
+        } catch (AccessDeniedException e) {
+            System.err.println("parse: cannot read " + file + " (permission denied)");
+            return Cli.USAGE;
+        }
+    }
+
+    private static int parse(LineReader reader, CleanLogMapper mapper) throws IOException {
         long lines = 0;
         long rejected = 0;
-        try (GeoLocator geo = geoIp.open();
-             LineReader reader = new LineReader(in, 0);
-             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
-            CleanLogMapper mapper = new CleanLogMapper(geo);
-            for (Line line = reader.next(true); line != null; line = reader.next(true)) {
-                lines++;
-                MappedLine<CleanLog> mapped = mapper.map(line.bytes());
-                if (mapped instanceof MappedLine.Row<CleanLog> row) {
-                    out.write(CleanLogJson.of(row.row()));
-                } else {
-                    rejected++;
-                    out.write(CleanLogJson.ofRejected(((MappedLine.Rejected<CleanLog>) mapped).reason(),
-                            new String(line.bytes(), StandardCharsets.UTF_8)));
-                }
-                out.write('\n');
+        // Not closed: standard output belongs to the caller.
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        for (Line line = reader.next(true); line != null; line = reader.next(true)) {
+            lines++;
+            MappedLine<CleanLog> mapped = mapper.map(line.bytes());
+            if (mapped instanceof MappedLine.Row<CleanLog> row) {
+                out.write(CleanLogJson.of(row.row()));
+            } else {
+                rejected++;
+                out.write(CleanLogJson.ofRejected(((MappedLine.Rejected<CleanLog>) mapped).reason(),
+                        new String(line.bytes(), StandardCharsets.UTF_8)));
             }
+            out.write('\n');
         }
-        err.printf("parse: %d lines, %d parsed, %d rejected%n", lines, lines - rejected, rejected);
+        out.flush();
+        System.err.printf("parse: %d lines, %d parsed, %d rejected%n", lines, lines - rejected, rejected);
         return rejected == 0 ? Cli.OK : Cli.FAILED;
     }
 }

@@ -1,0 +1,393 @@
+package dev.weblogs.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import dev.weblogs.testing.Eventually;
+import dev.weblogs.testing.TestDatabase;
+import dev.weblogs.testing.TestServices;
+import dev.weblogs.testing.TestVhost;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing lost, nothing twice, whatever happens to the processes, the broker or the database: each test
+ * runs the packaged programs as separate processes against the real servers, does something bad to them
+ * under load, and then checks that each table holds exactly the ids it must (every line in raw-log, every
+ * parsable line in clean-log; the primary key makes a second copy impossible, so equal sets mean each
+ * line once) and that the consumers are still running.
+ */
+class FaultToleranceIT {
+
+    private static final Duration DRAIN = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    private TestVhost vhost;
+    private TestDatabase db;
+    private final List<ProgramProcess> processes = new ArrayList<>();
+    private final List<AutoCloseable> proxies = new ArrayList<>();
+    private final TestLog lines = newTestLog();
+    private Path log;
+
+    @BeforeEach
+    void servers() {
+        vhost = TestServices.get().newVhost();
+        db = TestServices.get().newDatabase();
+        log = dir.resolve("access.log");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (ProgramProcess process : processes) {
+            process.close();
+        }
+        for (AutoCloseable proxy : proxies) {
+            proxy.close();
+        }
+        db.close();
+        vhost.close();
+    }
+
+    @Test
+    void consumersKilledMidStreamAndRestartedLoseNothing() throws Exception {
+        lines.append(log, 60_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env());
+        awaitCount("raw-log", 10_000);
+        lake.kill();
+        awaitCount("clean-log", 20_000);
+        clean.kill();
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        // Two of each on the same queues: competing consumers.
+        List<ProgramProcess> consumers = List.of(start("consumer-data-lake", env()), start("consumer-data-lake", env()),
+                start("consumer-data-clean", env()), start("consumer-data-clean", env()));
+        assertTablesComplete();
+        for (ProgramProcess consumer : consumers) {
+            assertEquals(0, consumer.terminate(Duration.ofSeconds(30)), consumer + " stops with 0 on SIGTERM:\n"
+                    + consumer.output());
+        }
+    }
+
+    @Test
+    void producerKilledMidFileResumesWhereTheBrokerConfirmed() throws Exception {
+        lines.append(log, 80_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env());
+        awaitCount("raw-log", 15_000);
+        producer.kill();
+        ProgramProcess again = start("logs-producer", env());
+        assertEquals(0, again.exitStatus(DRAIN), again.output());
+        assertTrue(again.output().contains("resuming " + log + " at byte "),
+                "the second run continued from the saved position:\n" + again.output());
+        assertTablesComplete();
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void producerStoppedBySigtermSavesItsPlaceAndTheNextRunFinishes() throws Exception {
+        lines.append(log, 60_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env());
+        awaitCount("raw-log", 10_000);
+        assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
+        ProgramProcess again = start("logs-producer", env());
+        assertEquals(0, again.exitStatus(DRAIN), again.output());
+        assertTablesComplete();
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void brokerConnectionsClosedUnderLoadAreRecovered() throws Exception {
+        lines.append(log, 80_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env());
+        awaitCount("raw-log", 10_000);
+        closeConnectionsOfAllThree();
+        awaitCount("raw-log", 40_000);
+        closeConnectionsOfAllThree();
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        assertTablesComplete();
+        assertAlive(lake, clean);
+        assertTrue(producer.output().contains("republished"), producer.output());
+    }
+
+    @Test
+    void brokerUnreachableForSecondsUnderLoad() throws Exception {
+        URI broker = vhost.uri();
+        TcpProxy proxy = proxy(broker.getHost(), broker.getPort());
+        Map<String, String> env = env();
+        env.put("RABBITMQ_URI", broker.toString().replace(":" + broker.getPort() + "/", ":" + proxy.port() + "/"));
+        lines.append(log, 60_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env);
+        ProgramProcess clean = start("consumer-data-clean", env);
+        ProgramProcess producer = start("logs-producer", env);
+        awaitCount("raw-log", 10_000);
+        proxy.cut();
+        Thread.sleep(5_000);
+        proxy.restore();
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        assertTablesComplete();
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void databaseUnavailableFor15SecondsUnderLoad() throws Exception {
+        URI server = URI.create(db.url().substring("jdbc:".length()));
+        TcpProxy proxy = proxy(server.getHost(), server.getPort());
+        Map<String, String> env = env();
+        env.put("DB_URL", db.url().replace(":" + server.getPort() + "/", ":" + proxy.port() + "/"));
+        lines.append(log, 60_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env);
+        ProgramProcess clean = start("consumer-data-clean", env);
+        ProgramProcess producer = start("logs-producer", env);
+        awaitCount("raw-log", 10_000);
+        proxy.cut();
+        Thread.sleep(15_000);
+        proxy.restore();
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        assertTablesComplete();
+        assertAlive(lake, clean);
+        for (ProgramProcess consumer : List.of(lake, clean)) {
+            String output = consumer.output();
+            assertEquals(1, occurrences(output, "database unavailable"), "outage logged once:\n" + output);
+            assertEquals(1, occurrences(output, "database available again"), "recovery logged once:\n" + output);
+        }
+        assertEquals(0, deadLetters("queue-data-clean-dead-letter").size(), "nothing dead-lettered for an outage");
+        assertEquals(0, deadLetters("queue-data-lake-dead-letter").size(), "nothing dead-lettered for an outage");
+    }
+
+    @Test
+    void malformedLinesAreDeadLetteredAndKeptInTheLake() throws Exception {
+        lines.append(log, 50_000, 50, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        assertEquals(0, start("logs-producer", env()).exitStatus(DRAIN));
+        assertTablesComplete();
+        List<GetResponse> dead = deadLetters("queue-data-clean-dead-letter");
+        assertEquals(1_000, dead.size());
+        for (GetResponse message : dead) {
+            assertTrue(message.getProps().getHeaders().get("x-reason").toString().startsWith("client address 'garbage'"),
+                    message.getProps().getHeaders().toString());
+        }
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchStored() throws Exception {
+        try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(Path.of("../common/src/main/resources/dev/weblogs/store/clean-log.sql")));
+            statement.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON `clean-log` FOR EACH ROW "
+                    + "IF NEW.url LIKE '%/poison/%' THEN SIGNAL SQLSTATE '22000' SET MESSAGE_TEXT = 'poison refused'; END IF");
+        }
+        lines.append(log, 30_000, 0, 1_000);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        assertEquals(0, start("logs-producer", env()).exitStatus(DRAIN));
+        Eventually.poll(DRAIN, () -> peekDeadLetters("queue-data-clean-dead-letter"), n -> n >= 30);
+        List<GetResponse> dead = deadLetters("queue-data-clean-dead-letter");
+        assertEquals(30, dead.size(), "one line in a thousand is refused");
+        Set<String> stored = new HashSet<>(lines.cleanIds);
+        for (GetResponse message : dead) {
+            String reason = message.getProps().getHeaders().get("x-reason").toString();
+            assertTrue(reason.startsWith("database rejected the row: ") && reason.endsWith("poison refused"), reason);
+            assertTrue(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8).contains("/poison/"));
+            stored.remove(md5(message.getBody()));
+        }
+        assertEquals(stored, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(stored)),
+                "every other row of the poisoned batches is stored");
+        assertEquals(lines.rawIds, Eventually.poll(DRAIN, () -> ids("raw-log"), ids -> ids.equals(lines.rawIds)));
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void followAcrossRenameAndCreateRotation() throws Exception {
+        lines.append(log, 20_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env(), "--follow");
+        awaitCount("raw-log", 20_000);
+        lines.append(log, 5_000, 0, 0);
+        Files.move(log, dir.resolve("access.log.1"));
+        // The server writes a little more to the old file before it reopens the log.
+        lines.append(dir.resolve("access.log.1"), 3_000, 0, 0);
+        lines.append(log, 10_000, 0, 0);
+        awaitCount("raw-log", lines.rawIds.size());
+        lines.append(log, 5_000, 0, 0);
+        assertTablesComplete();
+        assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
+        assertTrue(producer.output().contains("was rotated"), producer.output());
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void followAcrossCopytruncateRotation() throws Exception {
+        lines.append(log, 20_000, 0, 0);
+        ProgramProcess lake = start("consumer-data-lake", env());
+        ProgramProcess clean = start("consumer-data-clean", env());
+        ProgramProcess producer = start("logs-producer", env(), "--follow");
+        awaitCount("raw-log", 20_000);
+        Files.copy(log, dir.resolve("access.log.1"), StandardCopyOption.REPLACE_EXISTING);
+        try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+        }
+        Thread.sleep(1_000);
+        lines.append(log, 10_000, 0, 0);
+        assertTablesComplete();
+        assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
+        assertTrue(producer.output().contains("was truncated"), producer.output());
+        assertAlive(lake, clean);
+    }
+
+    @Test
+    void aPartialLastLineWaitsForItsNewline() throws Exception {
+        ProgramProcess lake = start("consumer-data-lake", env());
+        lines.append(log, 100, 0, 0);
+        String partial = "10.9.9.9 - - [01/Mar/2023:00:00:09 -0500] \"GET /late HTTP/1.1\" 200 5 -";
+        Files.writeString(log, partial.substring(0, 30), java.nio.file.StandardOpenOption.APPEND);
+        ProgramProcess producer = start("logs-producer", env(), "--follow");
+        awaitCount("raw-log", 100);
+        Thread.sleep(1_500);
+        assertEquals(100, db.count("SELECT COUNT(*) FROM `raw-log`"), "the partial line is not published");
+        Files.writeString(log, partial.substring(30) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        awaitCount("raw-log", 101);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM `raw-log` WHERE log LIKE '%GET /late HTTP/1.1%'"));
+        assertEquals(0, producer.terminate(Duration.ofSeconds(30)));
+        assertEquals(0, lake.terminate(Duration.ofSeconds(30)));
+    }
+
+    private static TestLog newTestLog() {
+        try {
+            return new TestLog();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("RABBITMQ_URI", vhost.uri().toString());
+        env.put("DB_URL", db.url());
+        env.put("DB_USER", db.user());
+        env.put("DB_PASSWORD", db.password());
+        env.put("LOG_FILE", log.toString());
+        env.put("STARTUP_TIMEOUT", "30");
+        return env;
+    }
+
+    private ProgramProcess start(String module, Map<String, String> env, String... args) throws IOException {
+        ProgramProcess process = ProgramProcess.start(module, env, dir, args);
+        processes.add(process);
+        return process;
+    }
+
+    /** The management API lists a connection some seconds after it opens: close until all three were seen. */
+    private void closeConnectionsOfAllThree() throws Exception {
+        int closed = Eventually.poll(Duration.ofSeconds(20), () -> TestServices.get().connections(vhost), n -> n >= 3);
+        assertTrue(closed >= 3, "the three programs are connected: " + closed);
+        TestServices.get().closeConnections(vhost);
+    }
+
+    private TcpProxy proxy(String host, int port) throws IOException {
+        TcpProxy proxy = new TcpProxy(host, port);
+        proxies.add(proxy);
+        return proxy;
+    }
+
+    private void awaitCount(String table, long count) throws Exception {
+        long seen = Eventually.poll(DRAIN, () -> db.count("SELECT COUNT(*) FROM `" + table + "`"), n -> n >= count);
+        assertTrue(seen >= count, table + " holds " + seen + " rows, expected at least " + count + "\n" + outputs());
+    }
+
+    /** Each table ends up with exactly the ids it must hold, no more, no fewer. */
+    private void assertTablesComplete() throws Exception {
+        assertEquals(lines.rawIds, Eventually.poll(DRAIN, () -> ids("raw-log"), ids -> ids.equals(lines.rawIds)),
+                "raw-log holds every line once\n" + outputs());
+        assertEquals(lines.cleanIds, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(lines.cleanIds)),
+                "clean-log holds every parsable line once\n" + outputs());
+    }
+
+    private Set<String> ids(String table) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM `" + table + "`")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            if (e.getErrorCode() != 1146) {
+                throw e;
+            }
+        }
+        return ids;
+    }
+
+    private Long peekDeadLetters(String queue) throws Exception {
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            return channel.messageCount(queue);
+        }
+    }
+
+    private List<GetResponse> deadLetters(String queue) throws Exception {
+        List<GetResponse> messages = new ArrayList<>();
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            for (GetResponse message = channel.basicGet(queue, true); message != null;
+                    message = channel.basicGet(queue, true)) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    private static void assertAlive(ProgramProcess... consumers) {
+        for (ProgramProcess consumer : consumers) {
+            assertTrue(consumer.isAlive(), consumer + " is still running:\n" + consumer.output());
+        }
+    }
+
+    private String outputs() {
+        StringBuilder all = new StringBuilder();
+        for (ProgramProcess process : processes) {
+            String output = process.output();
+            all.append("--- ").append(process).append(":\n")
+                    .append(output.length() > 3000 ? output.substring(output.length() - 3000) : output).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String md5(byte[] body) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body));
+    }
+}
