@@ -122,14 +122,15 @@ class FaultToleranceIT {
 
     @Test
     void brokerConnectionsClosedUnderLoadAreRecovered() throws Exception {
-        lines.append(log, 80_000, 0, 0);
+        lines.append(log, 150_000, 0, 0);
         ProgramProcess lake = start("consumer-data-lake", env());
         ProgramProcess clean = start("consumer-data-clean", env());
         ProgramProcess producer = start("logs-producer", env());
-        awaitCount("raw-log", 10_000);
-        closeConnectionsOfAllThree();
+        awaitCount("raw-log", 5_000);
+        closeConnections(3);
         awaitCount("raw-log", 40_000);
-        closeConnectionsOfAllThree();
+        // The producer may have published everything by now; the consumers are still at work.
+        closeConnections(2);
         assertEquals(0, producer.exitStatus(DRAIN), producer.output());
         assertTablesComplete();
         assertAlive(lake, clean);
@@ -305,10 +306,10 @@ class FaultToleranceIT {
         return process;
     }
 
-    /** The management API lists a connection some seconds after it opens: close until all three were seen. */
-    private void closeConnectionsOfAllThree() throws Exception {
-        int closed = Eventually.poll(Duration.ofSeconds(20), () -> TestServices.get().connections(vhost), n -> n >= 3);
-        assertTrue(closed >= 3, "the three programs are connected: " + closed);
+    /** The management API lists a connection some seconds after it opens, so wait for {@code count} first. */
+    private void closeConnections(int count) throws Exception {
+        int listed = Eventually.poll(Duration.ofSeconds(20), () -> TestServices.get().connections(vhost), n -> n >= count);
+        assertTrue(listed >= count, count + " programs are connected: " + listed);
         TestServices.get().closeConnections(vhost);
     }
 
