@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -11,22 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a line holds, the parser answers at once with a record or a non-blank reason, and a well-formed
  * line in any accepted format gives back exactly the parts it was made of.
+ *
+ * <p>Each test checks one property on many generated inputs. The seeds are fixed so that a run is
+ * reproducible; a failure names the property's seed, the try and that try's own seed, from which
+ * {@code new SplittableRandom(trySeed)} and the generator alone rebuild the failing input.
  */
 class ParserRobustnessTest {
 
@@ -47,6 +50,21 @@ class ParserRobustnessTest {
     private static final String PATH_CHARS =
             "abcxyzABCXYZ0189-._~!$&'()*+,;=:@/?#%{}\"[]|^`\\éßñ用户";
     private static final String TCHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0189!#$%&'*+-.^_`|~";
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** Bytes that break UTF-8 (stray continuations, overlong and surrogate leads, 0xF5+) or the structure. */
+    private static final byte[] BAD_BYTES = {
+        (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC3, (byte) 0xE2, (byte) 0xED,
+        (byte) 0xF0, (byte) 0xF5, (byte) 0xFF, (byte) 0x00, (byte) '"', (byte) '[', (byte) ' '
+    };
+    /** Pieces that look like the end of a request; repeated, they would make a naive scan quadratic. */
+    private static final String[] TRAPS = {
+        "\"", " ", "[", "]", "\" 200 1 ", "\" 200 1 \"", "\" 200 1 -", "\" 200 1 - ",
+        "\" 200 1 \"x\" ", "\" 200 1 \"\\", "\\\" 200 1 ", "\" 200 1 \"\\\" 200 1 ", "\" 200 - \"",
+        "\" 200 12345678901234567890", "{\"k\":\"v\"}", " HTTP/1.1\" 200 1 x",
+        "[01/Mar/2023:00:00:09 -0500] ", "\" 200 1 - - - - - - - - x"
+    };
+    private static final String TRAP_PREFIX = "1.2.3.4 - - [01/Mar/2023:00:00:09 -0500] \"GET /";
+    private static final int LONG = 100_000;
 
     /** A well-formed line and the record it must give. */
     record Sample(String line, AccessLogRecord expected) {
@@ -59,7 +77,11 @@ class ParserRobustnessTest {
     record Ending(int status, long size, String sizeText, String tail) {
     }
 
-    @BeforeContainer
+    /** A well-formed line after some edits. */
+    record Mutated(Sample sample, List<Mutation> mutations, String line) {
+    }
+
+    @BeforeAll
     static void warmUp() {
         // Class loading and the interpreter belong to the first lines only, not to the per-line bound.
         for (int i = 0; i < 20_000; i++) {
@@ -114,207 +136,286 @@ class ParserRobustnessTest {
 
     // ---- noise ----
 
-    @Property(tries = 3000)
-    void anyStringIsARecordOrARejection(@ForAll("anyText") String line) {
-        assertPiecesOf(line, checkedParse(line));
+    @Test
+    void anyStringIsARecordOrARejection() {
+        forAll(0x5EED_01L, 3000, r -> anyText(r, 300), ParserRobustnessTest::show,
+                line -> assertPiecesOf(line, checkedParse(line)));
     }
 
-    @Property(tries = 3000)
-    void anyBytesAreARecordOrARejection(@ForAll("anyBytes") byte[] line) {
-        ParseResult result = checkedParse(line);
-        String decoded = new String(line, StandardCharsets.UTF_8);
-        if (!Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), line)) {
-            assertEquals(new ParseResult.Rejected("line is not valid UTF-8"), result);
-        }
+    @Test
+    void anyBytesAreARecordOrARejection() {
+        forAll(0x5EED_02L, 3000, ParserRobustnessTest::anyBytes, ParserRobustnessTest::show, line -> {
+            ParseResult result = checkedParse(line);
+            String decoded = new String(line, StandardCharsets.UTF_8);
+            if (!Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), line)) {
+                assertEquals(new ParseResult.Rejected("line is not valid UTF-8"), result);
+            }
+        });
     }
 
-    @Property(tries = 3000)
-    void structuredNoiseIsARecordOrARejection(@ForAll("structuralText") String line) {
-        assertPiecesOf(line, checkedParse(line));
+    @Test
+    void structuredNoiseIsARecordOrARejection() {
+        forAll(0x5EED_03L, 3000, r -> text(r, STRUCTURAL + "GETHP/1aA@", 0, 200), ParserRobustnessTest::show,
+                line -> assertPiecesOf(line, checkedParse(line)));
     }
 
-    @Property(tries = 2000)
-    void bytesAndTextOfTheSameLineGiveTheSameResult(@ForAll("anyText") String text) {
-        String line = text.codePoints().filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-
-        assertEquals(checkedParse(line), checkedParse(line.getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void bytesAndTextOfTheSameLineGiveTheSameResult() {
+        // Without lone surrogates, which have no UTF-8 form; pairs stay.
+        forAll(0x5EED_04L, 2000, r -> withoutLoneSurrogates(anyText(r, 300)), ParserRobustnessTest::show,
+                line -> assertEquals(checkedParse(line), checkedParse(line.getBytes(StandardCharsets.UTF_8))));
     }
 
     // ---- well-formed lines and their mutations ----
 
-    @Property(tries = 2000)
-    void wellFormedLineGivesExactlyItsParts(@ForAll("wellFormedLines") Sample sample) {
-        assertEquals(new ParseResult.Parsed(sample.expected()), checkedParse(sample.line()));
-        assertEquals(new ParseResult.Parsed(sample.expected()),
-                checkedParse(sample.line().getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void wellFormedLineGivesExactlyItsParts() {
+        forAll(0x5EED_05L, 2000, ParserRobustnessTest::wellFormedLine, s -> show(s.line()), sample -> {
+            assertEquals(new ParseResult.Parsed(sample.expected()), checkedParse(sample.line()));
+            assertEquals(new ParseResult.Parsed(sample.expected()),
+                    checkedParse(sample.line().getBytes(StandardCharsets.UTF_8)));
+        });
     }
 
-    @Property(tries = 2000)
-    void dataLakeFindsTheTimeTheParserReads(@ForAll("wellFormedLines") Sample sample) {
-        assertEquals(sample.expected().time(), LogTime.find(sample.line()));
+    @Test
+    void dataLakeFindsTheTimeTheParserReads() {
+        forAll(0x5EED_06L, 2000, ParserRobustnessTest::wellFormedLine, s -> show(s.line()),
+                sample -> assertEquals(sample.expected().time(), LogTime.find(sample.line())));
     }
 
-    @Property(tries = 4000)
-    void mutatedLineIsARecordOrARejection(@ForAll("wellFormedLines") Sample sample,
-                                          @ForAll("mutations") List<Mutation> mutations) {
-        String line = sample.line();
-        for (Mutation mutation : mutations) {
-            line = mutation.apply(line);
-        }
-        assertPiecesOf(line, checkedParse(line));
-        checkedParse(line.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void mutatedLineIsARecordOrARejection() {
+        forAll(0x5EED_07L, 4000, ParserRobustnessTest::mutatedLine,
+                m -> show(m.line()) + ", made from " + show(m.sample().line()) + " by " + m.mutations(),
+                mutated -> {
+                    assertPiecesOf(mutated.line(), checkedParse(mutated.line()));
+                    checkedParse(mutated.line().getBytes(StandardCharsets.UTF_8));
+                });
     }
 
-    @Property(tries = 1000)
-    void mutatedBytesAreARecordOrARejection(@ForAll("wellFormedLines") Sample sample,
-                                            @ForAll @IntRange(min = 0, max = 10_000) int where,
-                                            @ForAll("badBytes") byte bad) {
-        byte[] line = sample.line().getBytes(StandardCharsets.UTF_8);
-        line[where % line.length] = bad;
-
-        checkedParse(line);
+    @Test
+    void mutatedBytesAreARecordOrARejection() {
+        forAll(0x5EED_08L, 1000, r -> {
+            byte[] line = wellFormedLine(r).line().getBytes(StandardCharsets.UTF_8);
+            line[(int) between(r, 0, 10_000) % line.length] = BAD_BYTES[r.nextInt(BAD_BYTES.length)];
+            return line;
+        }, ParserRobustnessTest::show, ParserRobustnessTest::checkedParse);
     }
 
-    @Property(tries = 300)
-    void everyTruncationIsARecordOrARejection(@ForAll("wellFormedLines") Sample sample) {
-        String line = sample.line();
-        for (int length = 0; length < line.length(); length++) {
-            String prefix = line.substring(0, length);
-            assertPiecesOf(prefix, checkedParse(prefix));
-        }
-        assertEquals(new ParseResult.Parsed(sample.expected()), checkedParse(line));
+    @Test
+    void everyTruncationIsARecordOrARejection() {
+        forAll(0x5EED_09L, 300, ParserRobustnessTest::wellFormedLine, s -> show(s.line()), sample -> {
+            String line = sample.line();
+            for (int length = 0; length < line.length(); length++) {
+                String prefix = line.substring(0, length);
+                assertPiecesOf(prefix, checkedParse(prefix));
+            }
+            assertEquals(new ParseResult.Parsed(sample.expected()), checkedParse(line));
+        });
     }
 
     // ---- long lines ----
 
-    @Property(tries = 20)
-    void hundredThousandCharacterUrlIsParsedWhole(@ForAll("wellFormedLines") Sample sample,
-                                                   @ForAll("longPaths") String path) {
-        AccessLogRecord e = sample.expected();
-        String line = sample.line().replace(" " + e.url() + " " + e.version() + "\"",
-                " " + path + " " + e.version() + "\"");
-        AccessLogRecord expected = new AccessLogRecord(e.ip(), e.session(), e.user(), e.time(), e.method(), path,
-                null, null, e.version(), e.status(), e.sizeBytes());
-
-        assertEquals(new ParseResult.Parsed(expected), checkedParse(line));
+    @Test
+    void hundredThousandCharacterUrlIsParsedWhole() {
+        forAll(0x5EED_0AL, 20, r -> {
+            Sample sample = wellFormedLine(r);
+            String path = "/" + text(r, PATH_CHARS, LONG, LONG);
+            AccessLogRecord e = sample.expected();
+            String line = sample.line().replace(" " + e.url() + " " + e.version() + "\"",
+                    " " + path + " " + e.version() + "\"");
+            return new Sample(line, new AccessLogRecord(e.ip(), e.session(), e.user(), e.time(), e.method(), path,
+                    null, null, e.version(), e.status(), e.sizeBytes()));
+        }, s -> show(s.line()), sample -> assertEquals(new ParseResult.Parsed(sample.expected()),
+                checkedParse(sample.line())));
     }
 
-    @Property(tries = 20)
-    void hundredThousandCharactersOfNoiseAreRejectedInTime(@ForAll("longNoise") String line) {
-        assertPiecesOf(line, checkedParse(line));
+    @Test
+    void hundredThousandCharactersOfNoiseAreRejectedInTime() {
+        forAll(0x5EED_0BL, 20, r -> switch (r.nextInt(3)) {
+            case 0 -> text(r, STRUCTURAL, LONG, LONG);
+            case 1 -> anyText(r, LONG, LONG);
+            default -> "1.2.3.4 - - [01/Mar/2023:00:00:09 -0500] \"" + text(r, STRUCTURAL, LONG, LONG);
+        }, ParserRobustnessTest::show, line -> assertPiecesOf(line, checkedParse(line)));
     }
 
-    @Property(tries = 40)
-    void hundredThousandCharactersOfRepeatedTrapsAreAnsweredInTime(@ForAll("traps") String trap) {
-        String prefix = "1.2.3.4 - - [01/Mar/2023:00:00:09 -0500] \"GET /";
-        StringBuilder line = new StringBuilder(prefix);
-        while (line.length() < 100_000) {
-            line.append(trap);
+    @Test
+    void hundredThousandCharactersOfRepeatedTrapsAreAnsweredInTime() {
+        // Every trap on its own, then random pairs of them, which interleave two kinds of near miss.
+        List<String> traps = new ArrayList<>(List.of(TRAPS));
+        SplittableRandom pairs = new SplittableRandom(0x5EED_0CL);
+        while (traps.size() < 40) {
+            traps.add(TRAPS[pairs.nextInt(TRAPS.length)] + TRAPS[pairs.nextInt(TRAPS.length)]);
         }
-        String onlyTraps = trap.repeat(100_000 / trap.length() + 1);
-        String closed = line + " HTTP/1.1\" 200 1 -";
+        forEach(traps, trap -> {
+            StringBuilder line = new StringBuilder(TRAP_PREFIX);
+            while (line.length() < LONG) {
+                line.append(trap);
+            }
+            String onlyTraps = trap.repeat(LONG / trap.length() + 1);
+            String closed = line + " HTTP/1.1\" 200 1 -";
 
-        assertPiecesOf(line.toString(), checkedParse(line.toString()));
-        assertPiecesOf(onlyTraps, checkedParse(onlyTraps));
-        assertPiecesOf(closed, checkedParse(closed));
+            assertPiecesOf(line.toString(), checkedParse(line.toString()));
+            assertPiecesOf(onlyTraps, checkedParse(onlyTraps));
+            assertPiecesOf(closed, checkedParse(closed));
+        });
     }
 
-    // ---- generators ----
+    // ---- running a property ----
 
-    @Provide
-    Arbitrary<String> anyText() {
-        return Arbitraries.strings().all().ofMaxLength(300);
+    /**
+     * Checks {@code property} on {@code tries} generated inputs. Each try draws from its own generator, seeded
+     * from the property's seed, so that the message of a failure is enough to rebuild the failing input alone.
+     */
+    private static <T> void forAll(long seed, int tries, Function<SplittableRandom, T> generator,
+                                   Function<T, String> show, Consumer<T> property) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            long trySeed = seeds.nextLong();
+            T input = generator.apply(new SplittableRandom(trySeed));
+            String where = String.format("try %d of %d (seed 0x%X, try seed %dL)", attempt, tries, seed, trySeed);
+            holds(property, input, where, show);
+        }
     }
 
-    @Provide
-    Arbitrary<byte[]> anyBytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
+    /** Checks {@code property} on each of a fixed list of inputs. */
+    private static void forEach(List<String> inputs, Consumer<String> property) {
+        for (int i = 0; i < inputs.size(); i++) {
+            holds(property, inputs.get(i), "case " + (i + 1) + " of " + inputs.size(), ParserRobustnessTest::show);
+        }
     }
 
-    @Provide
-    Arbitrary<String> structuralText() {
-        return Arbitraries.strings().withChars(STRUCTURAL + "GETHP/1aA@").ofMaxLength(200);
+    private static <T> void holds(Consumer<T> property, T input, String where, Function<T, String> show) {
+        try {
+            property.accept(input);
+        } catch (AssertionError | RuntimeException | StackOverflowError e) {
+            // Whatever the parser threw counts as a failure too: it must never throw.
+            fail(where + " failed: " + e + "\n  input: " + show.apply(input), e);
+        }
     }
 
-    @Provide
-    Arbitrary<Byte> badBytes() {
-        return Arbitraries.of((byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC3, (byte) 0xE2, (byte) 0xED,
-                (byte) 0xF0, (byte) 0xF5, (byte) 0xFF, (byte) 0x00, (byte) '"', (byte) '[', (byte) ' ');
+    // ---- generators: noise ----
+
+    /** Up to {@code max} characters from all of Unicode: any UTF-16 unit, lone surrogates included, or a pair. */
+    private static String anyText(SplittableRandom r, int max) {
+        return anyText(r, 0, max);
     }
 
-    @Provide
-    Arbitrary<String> longPaths() {
-        return Arbitraries.strings().withChars(PATH_CHARS).ofLength(100_000).map(p -> "/" + p);
+    private static String anyText(SplittableRandom r, int min, int max) {
+        int length = length(r, min, max);
+        StringBuilder text = new StringBuilder(length + 1);
+        while (text.length() < length) {
+            if (r.nextInt(8) == 0) {
+                text.appendCodePoint(r.nextInt(Character.MIN_SUPPLEMENTARY_CODE_POINT, Character.MAX_CODE_POINT + 1));
+            } else {
+                text.append((char) r.nextInt(Character.MAX_VALUE + 1));
+            }
+        }
+        return text.toString();
     }
 
-    @Provide
-    Arbitrary<String> longNoise() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars(STRUCTURAL).ofLength(100_000),
-                Arbitraries.strings().all().ofLength(100_000),
-                Arbitraries.strings().withChars(STRUCTURAL).ofLength(100_000)
-                        .map(noise -> "1.2.3.4 - - [01/Mar/2023:00:00:09 -0500] \"" + noise));
+    /** Between {@code min} and {@code max} characters drawn from {@code chars}. */
+    private static String text(SplittableRandom r, String chars, int min, int max) {
+        int length = length(r, min, max);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(chars.charAt(r.nextInt(chars.length())));
+        }
+        return text.toString();
     }
 
-    @Provide
-    Arbitrary<String> traps() {
-        return Arbitraries.of("\"", " ", "[", "]", "\" 200 1 ", "\" 200 1 \"", "\" 200 1 -", "\" 200 1 - ",
-                "\" 200 1 \"x\" ", "\" 200 1 \"\\", "\\\" 200 1 ", "\" 200 1 \"\\\" 200 1 ", "\" 200 - \"",
-                "\" 200 12345678901234567890", "{\"k\":\"v\"}", " HTTP/1.1\" 200 1 x",
-                "[01/Mar/2023:00:00:09 -0500] ", "\" 200 1 - - - - - - - - x");
+    /**
+     * Up to 300 bytes: random bytes (mostly invalid UTF-8), or the UTF-8 of a text, cut anywhere (perhaps inside
+     * a character) and with a few bytes broken, so that valid multi-byte characters appear too.
+     */
+    private static byte[] anyBytes(SplittableRandom r) {
+        if (r.nextBoolean()) {
+            byte[] bytes = new byte[length(r, 0, 300)];
+            r.nextBytes(bytes);
+            return bytes;
+        }
+        byte[] text = withoutLoneSurrogates(anyText(r, 150)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(text, Math.min(text.length, length(r, 0, 300)));
+        for (int broken = r.nextInt(4); broken > 0 && bytes.length > 0; broken--) {
+            bytes[r.nextInt(bytes.length)] = BAD_BYTES[r.nextInt(BAD_BYTES.length)];
+        }
+        return bytes;
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(
-                Arbitraries.of(Mutation.Kind.class),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(1, 12),
-                Arbitraries.strings().withChars(STRUCTURAL).ofMinLength(1).ofMaxLength(3))
-                .as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(6);
+    private static String withoutLoneSurrogates(String text) {
+        return text.codePoints().filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    @Provide
-    Arbitrary<Sample> wellFormedLines() {
-        Arbitrary<String> session = Arbitraries.oneOf(Arbitraries.just("-"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20));
-        return Combinators.combine(ips(), session, users(), times(), methods(), targets(),
-                        Arbitraries.of("HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/2", "HTTP/3.0"), endings())
-                .as((ip, sess, user, time, method, target, version, ending) -> new Sample(
-                        ip + " " + sess + " " + user + " [" + render(time) + "] \"" + method + " " + target.url()
-                                + " " + version + "\" " + String.format("%03d", ending.status()) + " "
-                                + ending.sizeText() + ending.tail(),
-                        new AccessLogRecord(ip, dashToNull(sess), dashToNull(user), time, method, target.url(),
-                                target.schema(), target.host(), version, ending.status(), ending.size())));
+    /** A length in [min, max]: the bounds now and then, short ones often, as bugs gather at the edges. */
+    private static int length(SplittableRandom r, int min, int max) {
+        return switch (r.nextInt(10)) {
+            case 0 -> min;
+            case 1 -> max;
+            case 2, 3, 4 -> min + r.nextInt(Math.min(max - min, 10) + 1);
+            default -> r.nextInt(min, max + 1);
+        };
     }
 
-    private static Arbitrary<String> ips() {
-        Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
-        Arbitrary<String> v4 = Combinators.combine(octet, octet, octet, octet)
-                .as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
-        Arbitrary<String> v6 = Arbitraries.integers().between(0, 0xffff).list().ofSize(8)
-                .map(groups -> String.join(":", groups.stream().map(Integer::toHexString).toList()));
-        return Arbitraries.oneOf(v4, v6, Arbitraries.of("::1", "2001:db8::7", "::ffff:192.0.2.1", "fe80::1:2"));
+    /** A value in [min, max]: the bounds themselves now and then, where off-by-ones hide. */
+    private static long between(SplittableRandom r, long min, long max) {
+        int dice = r.nextInt(16);
+        return dice == 0 ? min : dice == 1 ? max : r.nextLong(min, max + 1);
     }
 
-    private static Arbitrary<String> users() {
-        Arbitrary<String> login = Arbitraries.strings().withChars("abcxyzABCXYZ019._-").ofMinLength(1).ofMaxLength(20);
-        Arbitrary<String> domain = Arbitraries.strings().withChars("abcxyz019-").ofMinLength(1).ofMaxLength(10)
-                .map(label -> "@" + label + ".example");
-        return Arbitraries.oneOf(Arbitraries.just("-"), login,
-                Combinators.combine(login, domain).as(String::concat),
-                Arbitraries.strings().withChars("joséJOSÉpérezñü用户名[]\"").ofMinLength(1).ofMaxLength(15),
-                Arbitraries.just("emoji😀user"));
+    // ---- generators: well-formed lines ----
+
+    /** A line in the main, common or combined format, and the record it must give. */
+    static Sample wellFormedLine(SplittableRandom r) {
+        String ip = ip(r);
+        String session = r.nextBoolean() ? "-" : text(r, ALPHANUMERIC, 1, 20);
+        String user = user(r);
+        OffsetDateTime time = time(r);
+        String method = method(r);
+        Target target = target(r);
+        String version = pick(r, "HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/2", "HTTP/3.0");
+        Ending ending = ending(r);
+        String line = ip + " " + session + " " + user + " [" + render(time) + "] \"" + method + " " + target.url()
+                + " " + version + "\" " + String.format("%03d", ending.status()) + " " + ending.sizeText()
+                + ending.tail();
+        return new Sample(line, new AccessLogRecord(ip, dashToNull(session), dashToNull(user), time, method,
+                target.url(), target.schema(), target.host(), version, ending.status(), ending.size()));
     }
 
-    private static Arbitrary<OffsetDateTime> times() {
-        return Combinators.combine(
-                        Arbitraries.longs().between(-2_208_988_800L, 4_102_444_800L),  // 1900 to 2100
-                        Arbitraries.integers().between(-18 * 60, 18 * 60))
-                .as((epoch, offsetMinutes) -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(epoch),
-                        ZoneOffset.ofTotalSeconds(offsetMinutes * 60)));
+    private static String ip(SplittableRandom r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> between(r, 0, 255) + "." + between(r, 0, 255) + "." + between(r, 0, 255) + "."
+                    + between(r, 0, 255);
+            case 1 -> {
+                String[] groups = new String[8];
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] = Long.toHexString(between(r, 0, 0xffff));
+                }
+                yield String.join(":", groups);
+            }
+            default -> pick(r, "::1", "2001:db8::7", "::ffff:192.0.2.1", "fe80::1:2");
+        };
+    }
+
+    private static String user(SplittableRandom r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> "-";
+            case 1 -> login(r);
+            case 2 -> login(r) + "@" + text(r, "abcxyz019-", 1, 10) + ".example";
+            case 3 -> text(r, "joséJOSÉpérezñü用户名[]\"", 1, 15);
+            default -> "emoji😀user";
+        };
+    }
+
+    private static String login(SplittableRandom r) {
+        return text(r, "abcxyzABCXYZ019._-", 1, 20);
+    }
+
+    /** 1900 to 2100, at any offset up to ±18:00. */
+    private static OffsetDateTime time(SplittableRandom r) {
+        long epoch = between(r, -2_208_988_800L, 4_102_444_800L);
+        int offsetMinutes = (int) between(r, -18 * 60, 18 * 60);
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epoch), ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
     }
 
     /** {@code dd/Mon/yyyy:HH:mm:ss +hhmm}, as nginx writes {@code $time_local}. */
@@ -325,43 +426,72 @@ class ParserRobustnessTest {
                 offset < 0 ? "-" : "+", Math.abs(offset) / 60, Math.abs(offset) % 60);
     }
 
-    private static Arbitrary<String> methods() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"),
-                Arbitraries.strings().withChars(TCHARS).ofMinLength(1).ofMaxLength(AccessLogRecord.MAX_METHOD)
-                        .filter(m -> !m.equals("CONNECT")));
+    /** A common method or any token; not CONNECT, whose target is an authority and gives a host. */
+    private static String method(SplittableRandom r) {
+        if (r.nextBoolean()) {
+            return pick(r, "GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND");
+        }
+        String token;
+        do {
+            token = text(r, TCHARS, 1, AccessLogRecord.MAX_METHOD);
+        } while (token.equals("CONNECT"));
+        return token;
     }
 
-    private static Arbitrary<Target> targets() {
-        Arbitrary<String> path = Arbitraries.strings().withChars(PATH_CHARS).ofMaxLength(80);
-        Arbitrary<Target> relative = path.map(p -> new Target("/" + p, null, null));
-        Arbitrary<String> host = Arbitraries.strings().withChars("abcxyzABCXYZ019.-ü").ofMinLength(1).ofMaxLength(30);
-        Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.just(""),
-                Arbitraries.integers().between(1, 65535).map(p -> ":" + p));
-        Arbitrary<String> rest = Arbitraries.oneOf(Arbitraries.just(""),
-                Combinators.combine(Arbitraries.of("/", "?", "#"), path).as(String::concat));
-        Arbitrary<Target> absolute = Combinators.combine(
-                        Arbitraries.of("http", "https", "HTTP", "Https", "ws", "ftp", "git+ssh"), host, port, rest)
-                .as((scheme, h, p, r) -> new Target(scheme + "://" + h + p + r, scheme.toLowerCase(Locale.ROOT),
-                        h.toLowerCase(Locale.ROOT)));
-        return Arbitraries.oneOf(relative, absolute, Arbitraries.just(new Target("*", null, null)));
+    /** A relative path, an absolute URL (whose scheme and host the record holds, lower case) or {@code *}. */
+    private static Target target(SplittableRandom r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> new Target("/" + text(r, PATH_CHARS, 0, 80), null, null);
+            case 1 -> {
+                String scheme = pick(r, "http", "https", "HTTP", "Https", "ws", "ftp", "git+ssh");
+                String host = text(r, "abcxyzABCXYZ019.-ü", 1, 30);
+                String port = r.nextBoolean() ? "" : ":" + between(r, 1, 65535);
+                String rest = r.nextBoolean() ? "" : pick(r, "/", "?", "#") + text(r, PATH_CHARS, 0, 80);
+                yield new Target(scheme + "://" + host + port + rest, scheme.toLowerCase(Locale.ROOT),
+                        host.toLowerCase(Locale.ROOT));
+            }
+            default -> new Target("*", null, null);
+        };
     }
 
-    private static Arbitrary<Ending> endings() {
-        Arbitrary<String> quotable = Arbitraries.strings().withChars("abcXYZ019 ()/;:.,-_=é").ofMaxLength(60);
-        Arbitrary<String> referer = Arbitraries.oneOf(Arbitraries.just("-"), quotable.map(q -> "https://x/" + q));
-        Arbitrary<String> tail = Arbitraries.oneOf(
-                Arbitraries.just(" -"),                                              // main
-                Arbitraries.just(""),                                                // common
-                Combinators.combine(referer, quotable).as((r, ua) -> " \"" + r + "\" \"" + ua + "\""));  // combined
-        Arbitrary<Long> size = Arbitraries.oneOf(Arbitraries.just(-1L),
-                Arbitraries.longs().between(0, 999_999_999_999_999_999L));
-        return Combinators.combine(Arbitraries.integers().between(0, 999), size, tail)
-                .as((status, s, t) -> new Ending(status, Math.max(s, 0), s < 0 ? "-" : Long.toString(s), t));
+    /** Status and size, then {@code -} (main), nothing (common) or referer and user agent (combined). */
+    private static Ending ending(SplittableRandom r) {
+        String tail = switch (r.nextInt(3)) {
+            case 0 -> " -";
+            case 1 -> "";
+            default -> " \"" + (r.nextBoolean() ? "-" : "https://x/" + quotable(r)) + "\" \"" + quotable(r) + "\"";
+        };
+        long size = r.nextBoolean() ? -1 : between(r, 0, 999_999_999_999_999_999L);
+        int status = (int) between(r, 0, 999);
+        return new Ending(status, Math.max(size, 0), size < 0 ? "-" : Long.toString(size), tail);
+    }
+
+    private static String quotable(SplittableRandom r) {
+        return text(r, "abcXYZ019 ()/;:.,-_=é", 0, 60);
     }
 
     private static String dashToNull(String field) {
         return field.equals("-") ? null : field;
+    }
+
+    private static String pick(SplittableRandom r, String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    // ---- generators: mutations ----
+
+    /** A well-formed line after one to six edits. */
+    private static Mutated mutatedLine(SplittableRandom r) {
+        Sample sample = wellFormedLine(r);
+        List<Mutation> mutations = new ArrayList<>();
+        String line = sample.line();
+        for (int count = 1 + r.nextInt(6); count > 0; count--) {
+            Mutation mutation = new Mutation(Mutation.Kind.values()[r.nextInt(Mutation.Kind.values().length)],
+                    r.nextDouble(), (int) between(r, 1, 12), text(r, STRUCTURAL, 1, 3));
+            mutations.add(mutation);
+            line = mutation.apply(line);
+        }
+        return new Mutated(sample, mutations, line);
     }
 
     /** One edit of a line, at a relative position so that it applies to a line of any length. */
@@ -385,5 +515,76 @@ class ParserRobustnessTest {
                         : line;
             };
         }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s(where %.3f, length %d, text \"%s\")", kind, where, length,
+                    escape(text));
+        }
+    }
+
+    // ---- failure messages ----
+
+    private static final int SHOWN_HEAD = 160;
+    private static final int SHOWN_TAIL = 80;
+
+    /** A line for a failure message: quoted and escaped, its middle cut out when it is long. */
+    static String show(String line) {
+        if (line.length() <= SHOWN_HEAD + SHOWN_TAIL) {
+            return "\"" + escape(line) + "\" (" + line.length() + " chars)";
+        }
+        return "\"" + escape(line.substring(0, SHOWN_HEAD)) + "\"..." + (line.length() - SHOWN_HEAD - SHOWN_TAIL)
+                + " chars...\"" + escape(line.substring(line.length() - SHOWN_TAIL)) + "\" (" + line.length()
+                + " chars)";
+    }
+
+    /** Bytes for a failure message: printable ASCII as is, every other byte as {@code \xNN}. */
+    static String show(byte[] line) {
+        StringBuilder shown = new StringBuilder("\"");
+        for (int i = 0; i < Math.min(line.length, SHOWN_HEAD + SHOWN_TAIL); i++) {
+            int b = line[i] & 0xff;
+            if (b == '"' || b == '\\') {
+                shown.append('\\').append((char) b);
+            } else if (b >= 0x20 && b < 0x7f) {
+                shown.append((char) b);
+            } else {
+                shown.append(String.format("\\x%02X", b));
+            }
+        }
+        return shown.append(line.length > SHOWN_HEAD + SHOWN_TAIL ? "\"..." : "\"")
+                .append(" (").append(line.length).append(" bytes)").toString();
+    }
+
+    /** Java escapes for quotes, backslashes and whatever would not print or would break the message. */
+    private static String escape(String s) {
+        StringBuilder escaped = new StringBuilder(s.length() + 16);
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> escaped.append("\\\"");
+                case '\\' -> escaped.append("\\\\");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (isVisible(c)) {
+                        escaped.appendCodePoint(c);
+                    } else {
+                        for (char unit : Character.toChars(c)) {
+                            escaped.append(String.format("\\u%04X", (int) unit));
+                        }
+                    }
+                }
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean isVisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            case Character.SPACE_SEPARATOR -> c == ' ';
+            default -> c != '\uFFFD';
+        };
     }
 }
