@@ -1,9 +1,12 @@
 package dev.weblogs.amqp;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The exchanges and queues of the pipeline, declared by every process at start. Declarations are
@@ -22,6 +25,12 @@ public final class Topology {
 
     private static final List<String> QUEUES = List.of(DATA_LAKE_QUEUE, DATA_CLEAN_QUEUE);
 
+    /**
+     * Classic queues of version 2 (RabbitMQ 3.10 and later; the default from 3.12): persistent messages
+     * cost the broker less CPU than with version 1, and the broker is the pipeline's ceiling.
+     */
+    private static final Map<String, Object> QUEUE_ARGUMENTS = Map.of("x-queue-version", 2);
+
     private Topology() {
     }
 
@@ -30,15 +39,39 @@ public final class Topology {
         return queue + "-dead-letter";
     }
 
+    /**
+     * Declares everything; an exchange or queue that exists with other properties (declared by something
+     * else, or by an older version) is reported as such, since only the user can decide to delete it.
+     */
     public static void declare(Channel channel) throws IOException {
+        try {
+            declareAll(channel);
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == AMQP.PRECONDITION_FAILED) {
+                throw new TopologyMismatchException("RabbitMQ already has " + close.getReplyText().replaceFirst(
+                        "^PRECONDITION_FAILED - ", "") + ": delete it (its messages too) or use another vhost");
+            }
+            throw e;
+        }
+    }
+
+    private static void declareAll(Channel channel) throws IOException {
         channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
         channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true);
         for (String queue : QUEUES) {
-            channel.queueDeclare(queue, true, false, false, null);
+            channel.queueDeclare(queue, true, false, false, QUEUE_ARGUMENTS);
             channel.queueBind(queue, EXCHANGE, ROUTING_KEY);
             String deadLetters = deadLetterQueue(queue);
-            channel.queueDeclare(deadLetters, true, false, false, null);
+            channel.queueDeclare(deadLetters, true, false, false, QUEUE_ARGUMENTS);
             channel.queueBind(deadLetters, DEAD_LETTER_EXCHANGE, deadLetters);
+        }
+    }
+
+    /** The broker has an exchange or queue of the pipeline's name with other properties. */
+    public static final class TopologyMismatchException extends RuntimeException {
+        TopologyMismatchException(String message) {
+            super(message);
         }
     }
 }
