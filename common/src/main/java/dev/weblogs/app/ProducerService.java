@@ -96,6 +96,7 @@ public final class ProducerService {
         } finally {
             boolean confirmed = publisher.awaitConfirms(stopRequested ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
             saveState();
+            progress.update(published, reader.position(), file.size());
             progress.close();
             file.close();
             double seconds = (System.nanoTime() - began) / 1e9;

@@ -37,7 +37,6 @@ final class ProgressDisplay {
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUnit(" MB", 1_000_000)
                     .setUpdateIntervalMillis(250)
-                    .showSpeed()
                     .build();
         }
 
@@ -48,7 +47,8 @@ final class ProgressDisplay {
             }
             bar.stepTo(position);
             double seconds = (System.nanoTime() - began) / 1e9;
-            bar.setExtraMessage(String.format(Locale.ROOT, "%,d lines %,.0f lines/s", lines, lines / Math.max(seconds, 1e-9)));
+            bar.setExtraMessage(String.format(Locale.ROOT, " %,d lines, %,.0f lines/s", lines,
+                    lines / Math.max(seconds, 1e-9)));
         }
 
         @Override
