@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -60,7 +60,7 @@ public final class Metrics implements AutoCloseable {
     }
 
     private void health(HttpExchange exchange) throws IOException {
-        Map<String, Boolean> links = new LinkedHashMap<>(health.get());
+        Map<String, Boolean> links = new TreeMap<>(health.get());
         boolean up = !links.containsValue(false);
         StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"');
         links.forEach((name, ok) -> json.append(",\"").append(name).append("\":\"").append(ok ? "UP" : "DOWN").append('"'));

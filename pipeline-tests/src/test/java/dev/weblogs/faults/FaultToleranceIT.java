@@ -50,8 +50,11 @@ class FaultToleranceIT {
     private final TestLog lines = newTestLog();
     private Path log;
 
+    private String testName;
+
     @BeforeEach
-    void servers() {
+    void servers(org.junit.jupiter.api.TestInfo test) {
+        testName = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("?");
         vhost = TestServices.get().newVhost();
         db = TestServices.get().newDatabase();
         log = dir.resolve("access.log");
@@ -330,6 +333,10 @@ class FaultToleranceIT {
                 "raw-log holds every line once\n" + outputs());
         assertEquals(lines.cleanIds, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(lines.cleanIds)),
                 "clean-log holds every parsable line once\n" + outputs());
+        // For the record of what each fault left behind.
+        System.out.printf("[faults] %s: %d lines written; raw-log %d rows, clean-log %d rows (%d parsable lines)%n",
+                testName, lines.lines(), db.count("SELECT COUNT(*) FROM `raw-log`"),
+                db.count("SELECT COUNT(*) FROM `clean-log`"), lines.cleanIds.size());
     }
 
     private Set<String> ids(String table) throws Exception {
