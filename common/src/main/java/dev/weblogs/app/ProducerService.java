@@ -44,6 +44,7 @@ public final class ProducerService {
     private LogFile file;
     private LineReader reader;
     private long published;
+    private long skippedBefore;
     private long lastSave;
 
     /**
@@ -100,10 +101,13 @@ public final class ProducerService {
             progress.close();
             file.close();
             double seconds = (System.nanoTime() - began) / 1e9;
-            out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%n", published, path,
+            long skipped = skippedBefore + reader.skipped();
+            out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%s%n", published, path,
                     seconds, published / Math.max(seconds, 1e-9),
                     confirmed ? ", all confirmed" : "; " + publisher.unconfirmedCount()
-                            + " not confirmed, they will be published again on the next run");
+                            + " not confirmed, they will be published again on the next run",
+                    skipped == 0 ? "" : "; " + skipped + " lines longer than " + LineReader.MAX_LINE_BYTES
+                            + " bytes skipped (see the warnings)");
             if (!confirmed) {
                 return false;
             }
@@ -203,6 +207,7 @@ public final class ProducerService {
             }
         }
         file.close();
+        skippedBefore += reader.skipped();
         open(0);
         saveState();
     }

@@ -1,5 +1,7 @@
 package dev.weblogs.cli;
 
+import java.util.Locale;
+
 /**
  * Something the user can fix in one setting: shown as one line naming it, e.g.
  * {@code DB_URL (--db-url): cannot reach the database at localhost:3306 (Connection refused)}.
@@ -19,14 +21,10 @@ public class SettingException extends RuntimeException {
         this.setting = setting;
     }
 
-    public String setting() {
-        return setting;
-    }
-
     /** The line shown to the user. */
     public String describe() {
         String name = setting.startsWith("--")
-                ? setting.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT) + " (" + setting + ")"
+                ? setting.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + " (" + setting + ")"
                 : setting;
         return name + ": " + getMessage();
     }

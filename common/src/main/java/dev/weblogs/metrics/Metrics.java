@@ -85,10 +85,6 @@ public final class Metrics implements AutoCloseable {
         return registry;
     }
 
-    /** The port served on, or -1 when metrics are not served (useful with port 0). */
-    public int port() {
-        return server == null ? -1 : server.getAddress().getPort();
-    }
 
     @Override
     public void close() {

@@ -160,15 +160,6 @@ public final class Database implements RowStore, AutoCloseable {
         });
     }
 
-    /** Whether a connection can be had and used now. */
-    public boolean isReachable() {
-        try {
-            return sessionFactory.fromStatelessTransaction(session ->
-                    session.createNativeQuery("SELECT 1", Integer.class).getSingleResult() == 1);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     @Override
     public void close() {

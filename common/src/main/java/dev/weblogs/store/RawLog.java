@@ -40,20 +40,4 @@ public class RawLog {
         this.timestampOffset = timestampOffset;
         this.log = log;
     }
-
-    public String id() {
-        return id;
-    }
-
-    public LocalDateTime timestamp() {
-        return timestamp;
-    }
-
-    public String timestampOffset() {
-        return timestampOffset;
-    }
-
-    public String log() {
-        return log;
-    }
 }

@@ -27,10 +27,6 @@ public final class RunningProgram {
         return running;
     }
 
-    public boolean isRunning() {
-        return !task.isDone();
-    }
-
     /** Stops the program and returns its exit status. */
     public int stop(Duration timeout) throws Exception {
         thread.interrupt();

@@ -145,14 +145,6 @@ public final class TestServices {
                 () -> execute("DROP DATABASE IF EXISTS `" + name + "`"));
     }
 
-    /** The broker's address without a vhost, for tests about bad settings. */
-    public URI brokerUri() {
-        return brokerUri;
-    }
-
-    public String serverJdbcUrl() {
-        return serverJdbcUrl;
-    }
 
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(serverJdbcUrl, dbUser, dbPassword);
