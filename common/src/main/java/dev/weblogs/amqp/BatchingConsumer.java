@@ -84,6 +84,8 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     private String consumerTag;
     private volatile boolean stopping;
     private volatile boolean databaseUp = true;
+    /** Set when a dead letter came back unroutable: its queue was deleted while running. */
+    private volatile boolean deadLetterUnroutable;
     private volatile Throwable failure;
 
     /**
@@ -114,6 +116,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         channel.basicQos(settings.prefetch());
         deadLetterChannel = connection.createChannel();
         deadLetterChannel.confirmSelect();
+        deadLetterChannel.addReturnListener(returned -> deadLetterUnroutable = true);
         depthChannel = connection.createChannel();
         Gauge.builder("weblogs.queue.messages", this, BatchingConsumer::queueDepth).tag("queue", queue)
                 .description("messages ready in the queue: how far the consumer is behind").register(metrics);
@@ -265,6 +268,12 @@ public final class BatchingConsumer<R> implements AutoCloseable {
                     dead.body());
         }
         deadLetterChannel.waitForConfirmsOrDie(10_000);
+        if (deadLetterUnroutable) {
+            // Not acknowledged, so redelivered; by then the queue is back.
+            deadLetterUnroutable = false;
+            Topology.declare(deadLetterChannel);
+            throw new IOException(deadLetterQueue + " was missing; declared it again");
+        }
         deadLettered.increment(deadLetters.size());
         for (DeadLetter dead : deadLetters) {
             log.warn("line sent to {}: {}", deadLetterQueue, dead.reason());
