@@ -75,13 +75,12 @@ class FaultToleranceIT {
     @Test
     void consumersKilledMidStreamAndRestartedLoseNothing() throws Exception {
         lines.append(log, 60_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env());
+        Pipeline pipeline = startPipeline(env());
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 10_000);
-        lake.kill();
+        pipeline.lake().kill();
         awaitCount("clean-log", 20_000);
-        clean.kill();
+        pipeline.clean().kill();
         assertEquals(0, producer.exitStatus(DRAIN), producer.output());
         // Two of each on the same queues: competing consumers.
         List<ProgramProcess> consumers = List.of(start("consumer-data-lake", env()), start("consumer-data-lake", env()),
@@ -96,9 +95,8 @@ class FaultToleranceIT {
     @Test
     void producerKilledMidFileResumesWhereTheBrokerConfirmed() throws Exception {
         lines.append(log, 80_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env());
+        Pipeline pipeline = startPipeline(env());
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 15_000);
         producer.kill();
         ProgramProcess again = start("logs-producer", env());
@@ -106,29 +104,27 @@ class FaultToleranceIT {
         assertTrue(again.output().contains("resuming " + log + " at byte "),
                 "the second run continued from the saved position:\n" + again.output());
         assertTablesComplete();
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
     void producerStoppedBySigtermSavesItsPlaceAndTheNextRunFinishes() throws Exception {
         lines.append(log, 60_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env());
+        Pipeline pipeline = startPipeline(env());
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 10_000);
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         ProgramProcess again = start("logs-producer", env());
         assertEquals(0, again.exitStatus(DRAIN), again.output());
         assertTablesComplete();
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
     void brokerConnectionsClosedUnderLoadAreRecovered() throws Exception {
         lines.append(log, 150_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env());
+        Pipeline pipeline = startPipeline(env());
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 5_000);
         closeConnections(3);
         awaitCount("raw-log", 40_000);
@@ -136,7 +132,7 @@ class FaultToleranceIT {
         closeConnections(2);
         assertEquals(0, producer.exitStatus(DRAIN), producer.output());
         assertTablesComplete();
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
         assertTrue(producer.output().contains("republished"), producer.output());
     }
 
@@ -147,16 +143,15 @@ class FaultToleranceIT {
         Map<String, String> env = env();
         env.put("RABBITMQ_URI", broker.toString().replace(":" + broker.getPort() + "/", ":" + proxy.port() + "/"));
         lines.append(log, 60_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env);
-        ProgramProcess clean = start("consumer-data-clean", env);
-        ProgramProcess producer = start("logs-producer", env);
+        Pipeline pipeline = startPipeline(env);
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 10_000);
         proxy.cut();
         Thread.sleep(5_000);
         proxy.restore();
         assertEquals(0, producer.exitStatus(DRAIN), producer.output());
         assertTablesComplete();
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
@@ -166,17 +161,16 @@ class FaultToleranceIT {
         Map<String, String> env = env();
         env.put("DB_URL", db.url().replace(":" + server.getPort() + "/", ":" + proxy.port() + "/"));
         lines.append(log, 60_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env);
-        ProgramProcess clean = start("consumer-data-clean", env);
-        ProgramProcess producer = start("logs-producer", env);
+        Pipeline pipeline = startPipeline(env);
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 10_000);
         proxy.cut();
         Thread.sleep(15_000);
         proxy.restore();
         assertEquals(0, producer.exitStatus(DRAIN), producer.output());
         assertTablesComplete();
-        assertAlive(lake, clean);
-        for (ProgramProcess consumer : List.of(lake, clean)) {
+        pipeline.assertConsumersAlive();
+        for (ProgramProcess consumer : List.of(pipeline.lake(), pipeline.clean())) {
             String output = consumer.output();
             assertEquals(1, occurrences(output, "database unavailable"), "outage logged once:\n" + output);
             assertEquals(1, occurrences(output, "database available again"), "recovery logged once:\n" + output);
@@ -188,9 +182,8 @@ class FaultToleranceIT {
     @Test
     void malformedLinesAreDeadLetteredAndKeptInTheLake() throws Exception {
         lines.append(log, 50_000, 50, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        assertEquals(0, start("logs-producer", env()).exitStatus(DRAIN));
+        Pipeline pipeline = startPipeline(env());
+        assertEquals(0, pipeline.producer().exitStatus(DRAIN));
         assertTablesComplete();
         List<GetResponse> dead = deadLetters("queue-data-clean-dead-letter");
         assertEquals(1_000, dead.size());
@@ -198,7 +191,7 @@ class FaultToleranceIT {
             assertTrue(message.getProps().getHeaders().get("x-reason").toString().startsWith("client address 'garbage'"),
                     message.getProps().getHeaders().toString());
         }
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
@@ -209,9 +202,8 @@ class FaultToleranceIT {
                     + "IF NEW.url LIKE '%/poison/%' THEN SIGNAL SQLSTATE '22000' SET MESSAGE_TEXT = 'poison refused'; END IF");
         }
         lines.append(log, 30_000, 0, 1_000);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        assertEquals(0, start("logs-producer", env()).exitStatus(DRAIN));
+        Pipeline pipeline = startPipeline(env());
+        assertEquals(0, pipeline.producer().exitStatus(DRAIN));
         Eventually.poll(DRAIN, () -> peekDeadLetters("queue-data-clean-dead-letter"), n -> n >= 30);
         List<GetResponse> dead = deadLetters("queue-data-clean-dead-letter");
         assertEquals(30, dead.size(), "one line in a thousand is refused");
@@ -225,15 +217,14 @@ class FaultToleranceIT {
         assertEquals(stored, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(stored)),
                 "every other row of the poisoned batches is stored");
         assertEquals(lines.rawIds, Eventually.poll(DRAIN, () -> ids("raw-log"), ids -> ids.equals(lines.rawIds)));
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
     void followAcrossRenameAndCreateRotation() throws Exception {
         lines.append(log, 20_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env(), "--follow");
+        Pipeline pipeline = startPipeline(env(), "--follow");
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 20_000);
         lines.append(log, 5_000, 0, 0);
         Files.move(log, dir.resolve("access.log.1"));
@@ -245,15 +236,14 @@ class FaultToleranceIT {
         assertTablesComplete();
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         assertTrue(producer.output().contains("was rotated"), producer.output());
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
     void followAcrossCopytruncateRotation() throws Exception {
         lines.append(log, 20_000, 0, 0);
-        ProgramProcess lake = start("consumer-data-lake", env());
-        ProgramProcess clean = start("consumer-data-clean", env());
-        ProgramProcess producer = start("logs-producer", env(), "--follow");
+        Pipeline pipeline = startPipeline(env(), "--follow");
+        ProgramProcess producer = pipeline.producer();
         awaitCount("raw-log", 20_000);
         Files.copy(log, dir.resolve("access.log.1"), StandardCopyOption.REPLACE_EXISTING);
         try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
@@ -264,7 +254,7 @@ class FaultToleranceIT {
         assertTablesComplete();
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         assertTrue(producer.output().contains("was truncated"), producer.output());
-        assertAlive(lake, clean);
+        pipeline.assertConsumersAlive();
     }
 
     @Test
@@ -371,10 +361,18 @@ class FaultToleranceIT {
         return messages;
     }
 
-    private static void assertAlive(ProgramProcess... consumers) {
-        for (ProgramProcess consumer : consumers) {
-            assertTrue(consumer.isAlive(), consumer + " is still running:\n" + consumer.output());
+    /** The three programs, started in the order a user would start them. */
+    private record Pipeline(ProgramProcess lake, ProgramProcess clean, ProgramProcess producer) {
+        void assertConsumersAlive() {
+            for (ProgramProcess consumer : List.of(lake, clean)) {
+                assertTrue(consumer.isAlive(), consumer + " is still running:\n" + consumer.output());
+            }
         }
+    }
+
+    private Pipeline startPipeline(Map<String, String> env, String... producerArgs) throws IOException {
+        return new Pipeline(start("consumer-data-lake", env), start("consumer-data-clean", env),
+                start("logs-producer", env, producerArgs));
     }
 
     private String outputs() {
