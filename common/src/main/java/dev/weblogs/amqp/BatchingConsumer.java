@@ -167,8 +167,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
                 write(batch);
             }
         } catch (Abandoned e) {
-            log.warn("stopped while the database was unavailable: {} lines stay in {} for the next start",
-                    inbox.size(), queue);
+            log.warn("stopped while the database was unavailable: the lines not yet written stay in {}", queue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {

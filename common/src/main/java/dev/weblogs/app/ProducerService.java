@@ -1,6 +1,7 @@
 package dev.weblogs.app;
 
 import dev.weblogs.amqp.LogPublisher;
+import dev.weblogs.amqp.PublishException;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.source.Line;
 import dev.weblogs.source.LineReader;
@@ -89,30 +90,40 @@ public final class ProducerService {
         long start = fromStart ? 0 : resumePosition();
         long began = System.nanoTime();
         open(start);
+        boolean confirmed;
         try {
             ship();
         } catch (InterruptedException e) {
             // An interrupt is a stop request, as SIGTERM is.
             stopRequested = true;
         } finally {
-            boolean confirmed = publisher.awaitConfirms(stopRequested ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
-            saveState();
-            progress.update(published, reader.position(), file.size());
-            progress.close();
-            file.close();
-            double seconds = (System.nanoTime() - began) / 1e9;
-            long skipped = skippedBefore + reader.skipped();
-            out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%s%n", published, path,
-                    seconds, published / Math.max(seconds, 1e-9),
-                    confirmed ? ", all confirmed" : "; " + publisher.unconfirmedCount()
-                            + " not confirmed, they will be published again on the next run",
-                    skipped == 0 ? "" : "; " + skipped + " lines longer than " + LineReader.MAX_LINE_BYTES
-                            + " bytes skipped (see the warnings)");
-            if (!confirmed) {
-                return false;
-            }
+            confirmed = finish(out, began);
         }
-        return true;
+        return confirmed;
+    }
+
+    /** Waits for the outstanding confirms, saves the position, says what was done; whether all is confirmed. */
+    private boolean finish(PrintStream out, long began) throws IOException, InterruptedException {
+        boolean confirmed;
+        try {
+            confirmed = publisher.awaitConfirms(stopRequested ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
+        } catch (PublishException e) {
+            // The run fails with this; the position saved stops before the refused line.
+            confirmed = false;
+        }
+        saveState();
+        progress.update(published, reader.position(), file.size());
+        progress.close();
+        file.close();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        long skipped = skippedBefore + reader.skipped();
+        out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%s%n", published, path,
+                seconds, published / Math.max(seconds, 1e-9),
+                confirmed ? ", all confirmed" : "; " + publisher.unconfirmedCount()
+                        + " not confirmed, they will be published again on the next run",
+                skipped == 0 ? "" : "; " + skipped + " lines longer than " + LineReader.MAX_LINE_BYTES
+                        + " bytes skipped (see the warnings)");
+        return confirmed;
     }
 
     private long resumePosition() throws IOException {

@@ -137,6 +137,25 @@ class FaultToleranceIT {
     }
 
     @Test
+    void unroutableLinesStopTheProducerAndTheNextRunPublishesThem() throws Exception {
+        lines.append(log, 150_000, 0, 0);
+        Pipeline pipeline = startPipeline(env());
+        awaitCount("raw-log", 5_000);
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            channel.queueUnbind("queue-data-lake", "topic-exchange-logs", "logs");
+            channel.queueUnbind("queue-data-clean", "topic-exchange-logs", "logs");
+        }
+        ProgramProcess producer = pipeline.producer();
+        assertEquals(1, producer.exitStatus(DRAIN), producer.output());
+        assertTrue(producer.output().contains("logs-producer: a line was unroutable (NO_ROUTE)"), producer.output());
+        // Every program declares the bindings at start: the next run restores them and publishes the rest.
+        ProgramProcess again = start("logs-producer", env());
+        assertEquals(0, again.exitStatus(DRAIN), again.output());
+        assertTablesComplete();
+        pipeline.assertConsumersAlive();
+    }
+
+    @Test
     void brokerUnreachableForSecondsUnderLoad() throws Exception {
         URI broker = vhost.uri();
         TcpProxy proxy = proxy(broker.getHost(), broker.getPort());
