@@ -7,6 +7,7 @@ COPY logs-producer/pom.xml logs-producer/
 COPY consumer-data-lake/pom.xml consumer-data-lake/
 COPY consumer-data-clean/pom.xml consumer-data-clean/
 COPY pipeline-tests/pom.xml pipeline-tests/
+COPY bench/pom.xml bench/
 COPY common/src common/src
 COPY logs-producer/src logs-producer/src
 COPY consumer-data-lake/src consumer-data-lake/src

@@ -22,9 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -65,7 +63,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     private final LineMapper<R> mapper;
     private final RowStore store;
     private final BatchSettings settings;
-    private final BlockingQueue<Item<R>> inbox = new LinkedBlockingQueue<>();
+    private final BatchBuffer<Item<R>> inbox;
     private final Thread writer;
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -106,6 +104,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         this.batchSizes = DistributionSummary.builder("weblogs.batch.size").tag("table", table).register(metrics);
         this.commits = Timer.builder("weblogs.batch.commit").tag("table", table).register(metrics);
         this.metrics = metrics;
+        this.inbox = new BatchBuffer<>(settings.batchSize(), settings.flushInterval());
         this.writer = new Thread(this::writeLoop, "writer-" + table);
     }
 
@@ -146,23 +145,12 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     private void writeLoop() {
         try {
             while (true) {
-                Item<R> first = inbox.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (stopping) {
+                List<Item<R>> batch = inbox.take(Duration.ofMillis(100));
+                if (batch.isEmpty()) {
+                    if (stopping && inbox.isEmpty()) {
                         break;
                     }
                     continue;
-                }
-                List<Item<R>> batch = new ArrayList<>(settings.batchSize());
-                batch.add(first);
-                long deadline = System.nanoTime() + settings.flushInterval().toNanos();
-                while (batch.size() < settings.batchSize()) {
-                    long left = deadline - System.nanoTime();
-                    Item<R> next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : inbox.poll();
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
                 }
                 write(batch);
             }

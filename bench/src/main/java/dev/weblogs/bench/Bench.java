@@ -1,0 +1,304 @@
+package dev.weblogs.bench;
+
+import dev.weblogs.bench.InputGenerator.InputFile;
+import dev.weblogs.bench.Report.Met;
+import dev.weblogs.cli.Cli;
+import dev.weblogs.cli.Secrets;
+import dev.weblogs.cli.SettingException;
+import dev.weblogs.cli.Version;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The benchmark of issue 6, in one run on one machine: the broker's ceiling, each program alone, the
+ * pipeline end to end, latency at a steady rate, the parser, and the programs' memory. Prints a table of
+ * figures and targets, and with {@code --markdown} writes it with the machine's description to a file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Measures the pipeline against a running RabbitMQ (management plugin enabled) and MySQL or "
+                + "MariaDB, in vhosts and databases of its own that it removes afterwards.%n"
+                + "Items: 1 broker ceiling (PerfTest), 2 producer alone, 3 each consumer alone, 4 end to end, "
+                + "5 latency, 6 parser (JMH), 7 memory.")
+public final class Bench implements Callable<Integer> {
+
+    private static final int LATENCY_RATE = 5_000;
+    private static final double END_TO_END_TARGET = 0.5;
+    private static final double LATENCY_TARGET_MILLIS = 1_000;
+    private static final double PARSER_TARGET = 500_000;
+    /** Peak RSS on the large input at most this much above the small one: memory does not grow with the file. */
+    private static final double MEMORY_GROWTH_ALLOWED = 1.2;
+    private static final long SEED = 1;
+
+    @Option(names = "--rabbitmq-uri", paramLabel = "<uri>", defaultValue = "amqp://guest:guest@localhost:5672/%2F",
+            description = "RabbitMQ: its host, port, user and password are used; the vhost is the bench's own.")
+    private URI rabbitmqUri;
+
+    @Option(names = "--management-uri", paramLabel = "<url>",
+            description = "RabbitMQ's management API, to create and delete the vhosts "
+                    + "(default http://<rabbitmq host>:15672).")
+    private URI managementUri;
+
+    @Option(names = "--db-url", paramLabel = "<jdbc-url>", defaultValue = "jdbc:mysql://localhost:3306/",
+            description = "MySQL or MariaDB server; the bench creates and drops databases of its own there.")
+    private String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "<user>", defaultValue = "root", description = "Database user.")
+    private String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "<password>", defaultValue = "", description = "Database password.")
+    private String dbPassword;
+
+    @Option(names = "--lines", paramLabel = "<n>", defaultValue = "200000",
+            description = "Lines of the input of items 2, 3 and 4.")
+    private int lines;
+
+    @Option(names = "--memory-lines", paramLabel = "<n>", defaultValue = "1000000",
+            description = "Lines of the input of item 7.")
+    private int memoryLines;
+
+    @Option(names = "--latency-seconds", paramLabel = "<s>", defaultValue = "60",
+            description = "How long item 5 writes " + LATENCY_RATE + " lines/s (after 5 s of warm-up).")
+    private int latencySeconds;
+
+    @Option(names = "--broker-seconds", paramLabel = "<s>", defaultValue = "30",
+            description = "How long PerfTest runs in item 1.")
+    private int brokerSeconds;
+
+    @Option(names = "--skip", paramLabel = "<items>", split = ",",
+            description = "Items not to run, e.g. 1,6 for a quick run.")
+    private List<Integer> skip = new ArrayList<>();
+
+    @Option(names = "--markdown", paramLabel = "<file>",
+            description = "Also write the results, the machine and the method to this Markdown file "
+                    + "(its '" + Report.MAINTAINER_SECTION + "' section is kept).")
+    private Path markdown;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Report report = new Report();
+    private final Cleanup cleanup = new Cleanup();
+    private Services services;
+    private Programs programs;
+    private Path work;
+    private InputFile input;
+    private BrokerCeiling.Result ceiling;
+    private SoloRuns.Result solo;
+    private boolean failed;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Bench(), args, System.getenv()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkSettings();
+        long began = System.nanoTime();
+        work = Files.createTempDirectory("weblogs-bench-");
+        // Removed last if the bench is stopped; kept, for the programs' output, if a measurement failed.
+        AutoCloseable workCleanup = cleanup.register(() -> deleteRecursively(work));
+        try {
+            return run(began);
+        } finally {
+            if (!cleanup.stopping()) {
+                cleanup.forget(workCleanup);
+                if (failed) {
+                    System.out.println("the programs' output is kept in " + work);
+                } else {
+                    deleteRecursively(work);
+                }
+            }
+        }
+    }
+
+    private int run(long began) throws Exception {
+        programs = Programs.locate(work, cleanup);
+        services = new Services(rabbitmqUri, managementUri, new DatabaseServer(dbUrl, dbUser, dbPassword), cleanup);
+        Machine machine = Machine.describe(services, commandLine());
+        machine.asMap().forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
+        if (wanted(1, 2, 3, 4)) {
+            input = new InputGenerator(SEED).write(work.resolve("access.log"), lines);
+            Console.say("input: %s lines of %d bytes on average in %s", Console.number(lines), input.averageLength(),
+                    input.path());
+        }
+        measure("1", "broker ceiling (PerfTest)", wanted(1), this::brokerCeiling);
+        measure("2, 3", "each program alone", wanted(2, 3), this::soloRuns);
+        measure("4", "end to end", wanted(4), this::endToEnd);
+        measure("5", "latency at " + Console.number(LATENCY_RATE) + " lines/s", wanted(5), this::latency);
+        measure("6", "parser and GeoIP (JMH)", wanted(6), this::parser);
+        measure("7", "memory", wanted(7), this::memory);
+        if (cleanup.stopping()) {
+            return Cli.FAILED;
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        System.out.println();
+        System.out.print(report.table());
+        System.out.printf(Locale.ROOT, "%nbench took %d min %d s%n", took.toMinutes(), took.toSecondsPart());
+        if (markdown != null) {
+            report.writeMarkdown(markdown, machine, took);
+            System.out.println("written to " + markdown);
+        }
+        return failed ? Cli.FAILED : Cli.OK;
+    }
+
+    private void checkSettings() {
+        for (int item : skip) {
+            if (item < 1 || item > 7) {
+                throw new SettingException("--skip", "items are 1 to 7, not " + item);
+            }
+        }
+        atLeastOne("--lines", lines);
+        atLeastOne("--memory-lines", memoryLines);
+        atLeastOne("--latency-seconds", latencySeconds);
+        atLeastOne("--broker-seconds", brokerSeconds);
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new SettingException(option, "must be at least 1, not " + value);
+        }
+    }
+
+    /** A measurement that adds its rows to the report. */
+    @FunctionalInterface
+    private interface Measurement {
+        void run() throws Exception;
+    }
+
+    /** Runs a measurement if wanted; a failure is a row of the report, and the next measurement still runs. */
+    private void measure(String items, String title, boolean wanted, Measurement measurement) {
+        if (!wanted || cleanup.stopping()) {
+            return;
+        }
+        Console.say("%s. %s", items, title);
+        try {
+            measurement.run();
+        } catch (Exception e) {
+            if (cleanup.stopping()) {
+                return; // what fails then is the hook closing connections and processes under the measurement
+            }
+            failed = true;
+            String message = String.valueOf(e.getMessage());
+            Console.say("    FAILED: %s", message);
+            String summary = message.lines().findFirst().orElse("").replaceFirst(":$", "");
+            report.add(items + ". " + title, "failed: " + summary + " (see above)", "—", Met.NO);
+        }
+    }
+
+    private boolean wanted(int... items) {
+        for (int item : items) {
+            if (!skip.contains(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void brokerCeiling() throws Exception {
+        ceiling = BrokerCeiling.measure(services, programs, input.averageLength(), Duration.ofSeconds(brokerSeconds));
+        report.add("1. Broker ceiling: PerfTest, 1 producer, 2 queues, " + input.averageLength() + " B persistent",
+                Console.number(ceiling.sentPerSecond()) + " msg/s sent", "—", Met.NONE);
+    }
+
+    private void soloRuns() throws Exception {
+        solo = SoloRuns.measure(services, programs, input, wanted(3));
+        if (wanted(2)) {
+            report.add("2. logs-producer alone", rate(solo.producer(), "lines"), "—", Met.NONE);
+        }
+        if (wanted(3)) {
+            report.add("3. consumer-data-lake alone", rate(solo.dataLake(), "rows"), "—", Met.NONE);
+            report.add("3. consumer-data-clean alone", rate(solo.dataClean(), "rows"), "—", Met.NONE);
+        }
+    }
+
+    private static String rate(SoloRuns.Solo run, String unit) {
+        return Console.number(run.perSecond()) + " " + unit + "/s (" + Console.number(run.perSecondWithStartup())
+                + " with JVM start-up)";
+    }
+
+    private void endToEnd() throws Exception {
+        double perSecond = EndToEnd.measure(services, programs, input);
+        String target = "≥ " + Math.round(END_TO_END_TARGET * 100) + " % of (1)";
+        if (ceiling == null) {
+            report.add("4. End to end", Console.number(perSecond) + " lines/s", target, Met.NONE);
+            return;
+        }
+        double ratio = perSecond / ceiling.sentPerSecond();
+        report.add("4. End to end", Console.number(perSecond) + " lines/s = " + Math.round(ratio * 100) + " % of (1)",
+                target, Met.of(ratio >= END_TO_END_TARGET));
+    }
+
+    private void latency() throws Exception {
+        Latency.Result result = Latency.measure(services, programs, work.resolve("follow.log"), LATENCY_RATE,
+                Duration.ofSeconds(latencySeconds));
+        String title = "5. Latency, file to table at " + Console.number(result.achievedRate()) + " lines/s, ";
+        result.byTable().forEach((table, p) -> report.add(title + table,
+                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms", p.p50Millis(), p.p99Millis(),
+                        p.maxMillis()),
+                "p99 ≤ 1 s", Met.of(p.p99Millis() <= LATENCY_TARGET_MILLIS)));
+    }
+
+    private void parser() throws Exception {
+        ParserThroughput.Result result = ParserThroughput.measure();
+        report.add("6. Parser: parse + md5, 1 core", Console.number(result.linesPerSecond()) + " lines/s",
+                "≥ " + Console.number(PARSER_TARGET) + " lines/s", Met.of(result.linesPerSecond() >= PARSER_TARGET));
+        report.add("6. GeoIP lookups with cache, " + Console.number(IpPool.DISTINCT) + " addresses, 1 core",
+                Console.number(result.lookupsPerSecond()) + " lookups/s", "—", Met.NONE);
+    }
+
+    /** Item 7: peak RSS on the large input, next to that of items 2 and 3 on the small one when they ran. */
+    private void memory() throws Exception {
+        InputFile large = new InputGenerator(SEED).write(work.resolve("access-large.log"), memoryLines);
+        Console.say("    input: %s lines", Console.number(memoryLines));
+        SoloRuns.Result big = SoloRuns.measure(services, programs, large, true);
+        Files.delete(large.path());
+        memoryRow(Program.PRODUCER, big.producer(), solo == null ? null : solo.producer());
+        memoryRow(Program.DATA_LAKE, big.dataLake(), solo == null ? null : solo.dataLake());
+        memoryRow(Program.DATA_CLEAN, big.dataClean(), solo == null ? null : solo.dataClean());
+    }
+
+    private void memoryRow(Program program, SoloRuns.Solo big, SoloRuns.Solo small) {
+        String item = "7. Peak RSS, " + program.module() + " " + Programs.HEAP;
+        String figure = Console.mebibytes(big.peakRssBytes()) + " at " + Console.number(memoryLines) + " lines";
+        String target = "exits 0; ≤ +" + Math.round((MEMORY_GROWTH_ALLOWED - 1) * 100) + " % vs "
+                + Console.number(lines) + " lines";
+        if (small == null) {
+            report.add(item, figure, target, Met.NONE);
+            return;
+        }
+        report.add(item, figure + " (" + Console.mebibytes(small.peakRssBytes()) + " at " + Console.number(lines) + ")",
+                target, Met.of(big.peakRssBytes() <= MEMORY_GROWTH_ALLOWED * small.peakRssBytes()));
+    }
+
+    /** As run.sh was invoked when it passes it, else the java command; never a password. */
+    private String commandLine() {
+        String command = System.getProperty("bench.command");
+        if (command == null) {
+            command = "java -jar bench/target/bench.jar " + String.join(" ",
+                    spec.commandLine().getParseResult().originalArgs());
+        }
+        return Secrets.mask(command.strip()).replaceAll("(--db-password[= ])\\S+", "$1*****");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
