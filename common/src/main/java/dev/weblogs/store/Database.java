@@ -104,6 +104,9 @@ public final class Database implements RowStore, AutoCloseable {
                         QuotedSnakeCaseNaming.class.getName())
                 .property(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, true)
                 .property(AvailableSettings.DIALECT_RESOLVERS, MariaDbDialectResolver.class.getName())
+                // LocalDateTime and LocalTime go to the driver as they are: DATETIME and TIME have no time
+                // zone, so nothing is converted, and the driver skips its Timestamp formatting.
+                .property(AvailableSettings.JAVA_TIME_USE_DIRECT_JDBC, true)
                 .property("hibernate.hikari.poolName", "weblogs")
                 // Fail at once when the database cannot be reached; the caller decides about retrying.
                 .property("hibernate.hikari.initializationFailTimeout", "1")
