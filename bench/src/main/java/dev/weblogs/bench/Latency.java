@@ -21,8 +21,11 @@ final class Latency {
 
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration STALL = Duration.ofSeconds(60);
-    /** Lines of the first seconds are not counted: JIT compilation and connection pools warm up then. */
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /**
+     * Lines of the first seconds are not counted: the programs start cold, and with five processes on two
+     * cores the JIT needs about fifteen seconds before the consumers run at speed and catch up.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final long SEED = 5;
 
     record Percentiles(double p50Millis, double p99Millis, double maxMillis) {
