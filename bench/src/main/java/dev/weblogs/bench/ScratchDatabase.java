@@ -66,6 +66,16 @@ final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /** Empties {@code table}, between a warm-up and the measured run. */
+    synchronized void truncate(String table) throws SQLException {
+        if (probe == null) {
+            probe = server.connect(url);
+        }
+        try (Statement statement = probe.createStatement()) {
+            statement.execute("TRUNCATE TABLE `" + table + "`");
+        }
+    }
+
     /** A single value, 0 for NULL or while the table does not exist. */
     private long queryLong(String sql) throws SQLException {
         if (probe == null) {
