@@ -3,6 +3,7 @@ package dev.weblogs.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -31,28 +32,30 @@ public final class Cli {
 
     /** Parses {@code args} against {@code command}, taking unset settings from {@code env} and {@code .env}. */
     public static int execute(Object command, String[] args, Map<String, String> env) {
-        boolean verbose = "true".equalsIgnoreCase(env.get("VERBOSE"))
-                || java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
-        if (verbose) {
-            // Before the first logger exists: slf4j-simple reads its level once.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-        }
         CommandLine commandLine = new CommandLine(command);
-        commandLine.registerConverter(Integer.class, Cli::wholeNumber)
-                .registerConverter(int.class, Cli::wholeNumber)
-                .setHelpFactory(new SettingsHelp())
-                .setUsageHelpWidth(110)
-                .setUsageHelpLongOptionsMaxWidth(30)
-                .setParameterExceptionHandler(Cli::usageError)
-                .setExecutionExceptionHandler(failure(verbose));
+        EnvironmentDefaults defaults;
         try {
-            commandLine.setDefaultValueProvider(new EnvironmentDefaults(env, Path.of("")));
+            defaults = new EnvironmentDefaults(env, Path.of(""));
         } catch (SettingException e) {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + e.describe());
             commandLine.getErr().flush();
             return FAILED;
         }
-        return commandLine.execute(args);
+        boolean verbose = "true".equalsIgnoreCase(defaults.lookUp("VERBOSE"))
+                || Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        if (verbose) {
+            // Before the first logger exists: slf4j-simple reads its level once.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        return commandLine.registerConverter(Integer.class, Cli::wholeNumber)
+                .registerConverter(int.class, Cli::wholeNumber)
+                .setHelpFactory(new SettingsHelp())
+                .setUsageHelpWidth(110)
+                .setUsageHelpLongOptionsMaxWidth(30)
+                .setDefaultValueProvider(defaults)
+                .setParameterExceptionHandler(Cli::usageError)
+                .setExecutionExceptionHandler(failure(verbose))
+                .execute(args);
     }
 
     private static Integer wholeNumber(String value) {
@@ -68,7 +71,7 @@ public final class Cli {
         PrintWriter err = commandLine.getErr();
         String name = commandLine.getCommandName();
         if (e instanceof UnmatchedArgumentException || e instanceof CommandLine.MissingParameterException) {
-            err.println(name + ": " + Secrets.mask(e.getMessage()));
+            err.println(name + ": " + Secrets.mask(e.getMessage(), args, commandLine.getCommandSpec().optionsMap().keySet()));
             UnmatchedArgumentException.printSuggestions(e, err);
             commandLine.usage(err);
         } else if (e.getArgSpec() instanceof OptionSpec option && EnvironmentDefaults.isSetting(option)) {
@@ -79,16 +82,16 @@ public final class Cli {
             err.println(name + ": " + EnvironmentDefaults.variableName(option) + " (" + option.longestName()
                     + "): invalid value: " + Secrets.mask(problem));
         } else {
-            err.println(name + ": " + Secrets.mask(e.getMessage()));
+            err.println(name + ": " + Secrets.mask(e.getMessage(), args, commandLine.getCommandSpec().optionsMap().keySet()));
             err.println("Run '" + name + " --help' for usage.");
         }
         err.flush();
         return USAGE;
     }
 
-    private static IExecutionExceptionHandler failure(boolean verboseFromEnv) {
+    private static IExecutionExceptionHandler failure(boolean verboseFromSettings) {
         return (e, commandLine, parsed) -> {
-            boolean verbose = verboseFromEnv || parsed.hasMatchedOption("--verbose");
+            boolean verbose = verboseFromSettings || parsed.hasMatchedOption("--verbose");
             PrintWriter err = commandLine.getErr();
             String name = commandLine.getCommandName();
             if (e instanceof SettingException setting) {

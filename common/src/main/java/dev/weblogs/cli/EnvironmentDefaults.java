@@ -29,7 +29,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     private static Map<String, String> readDotEnv(Path directory) {
         try {
             Map<String, String> values = new HashMap<>();
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+            // An absolute path: dotenv-java reads "" (the working directory as Path.of gives it) as no file at all.
+            Dotenv dotenv = Dotenv.configure().directory(directory.toAbsolutePath().toString()).ignoreIfMissing()
+                    .load();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
                 values.put(entry.getKey(), entry.getValue());
             }
@@ -37,6 +39,12 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
         } catch (DotenvException e) {
             throw new SettingException(".env", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The value of {@code variable} from the environment, else from {@code .env}; {@code null} if neither has it. */
+    public String lookUp(String variable) {
+        String value = environment.get(variable);
+        return value != null ? value : dotEnv.get(variable);
     }
 
     /** {@code --rabbitmq-uri} is read from {@code RABBITMQ_URI}. */
@@ -54,11 +62,7 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!(arg instanceof OptionSpec option) || !isSetting(option)) {
             return null;
         }
-        String name = variableName(option);
-        String value = environment.get(name);
-        if (value == null) {
-            value = dotEnv.get(name);
-        }
+        String value = lookUp(variableName(option));
         boolean unset = value == null || (value.isEmpty() && option.type() != String.class);
         return unset ? null : value;
     }

@@ -64,9 +64,35 @@ class CommandLineIT {
 
         CapturedRun unknown = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--batch-sise", "5"}, Map.of()));
         assertEquals(2, unknown.status());
-        assertTrue(unknown.err().startsWith("consumer-data-lake: Unknown options: '--batch-sise', '5'"), unknown.err());
+        assertTrue(unknown.err().startsWith("consumer-data-lake: Unknown options: '--batch-sise', '*****'"), unknown.err());
         assertTrue(unknown.err().contains("Possible solutions: --batch-size"), unknown.err());
         assertTrue(unknown.err().contains("Usage: consumer-data-lake"), "the usage follows");
+    }
+
+    @Test
+    void aMisspeltPasswordOptionDoesNotPrintThePassword() throws Exception {
+        CapturedRun spaced = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword", SECRET}, Map.of()));
+        assertEquals(2, spaced.status());
+        assertTrue(spaced.err().startsWith("consumer-data-lake: Unknown options: '--db-pasword', '*****'"), spaced.err());
+        assertTrue(spaced.err().contains("--db-password"), "suggested: " + spaced.err());
+        assertFalse(spaced.err().contains(SECRET), spaced.err());
+        CapturedRun joined = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword=" + SECRET}, Map.of()));
+        assertEquals(2, joined.status());
+        assertFalse(joined.err().contains(SECRET), joined.err());
+    }
+
+    @Test
+    void settingsAreReadFromDotEnvInTheWorkingDirectory() throws Exception {
+        // The test runs in the module's folder, as a user runs a program in theirs.
+        Path dotEnv = Path.of(".env").toAbsolutePath();
+        Files.writeString(dotEnv, "METRICS_PORT=not-a-port\n");
+        try {
+            CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], Map.of()));
+            assertOneLine(run, 2, "consumer-data-lake", "METRICS_PORT (--metrics-port): invalid value: "
+                    + "'not-a-port' is not a whole number");
+        } finally {
+            Files.delete(dotEnv);
+        }
     }
 
     @Test
