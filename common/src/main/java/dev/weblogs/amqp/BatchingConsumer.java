@@ -1,13 +1,15 @@
 package dev.weblogs.amqp;
 
+import dev.weblogs.failure.Backoff;
+import dev.weblogs.failure.Causes;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.MessageProperties;
-import dev.weblogs.cli.Startup;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.weblogs.amqp.DeadLetterPublisher.DeadLetter;
 import dev.weblogs.store.RowStore;
 import dev.weblogs.store.StoreFailures;
 import dev.weblogs.transform.LineMapper;
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,9 +48,6 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     private record Item<R>(long tag, byte[] body, MappedLine<R> mapped) {
     }
 
-    private record DeadLetter(byte[] body, String reason) {
-    }
-
     /** Thrown inside the writer when a stop request arrives while the database is down. */
     private static final class Abandoned extends Exception {
         Abandoned() {
@@ -58,6 +56,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final DeadLetterPublisher deadLetterPublisher;
     private final String queue;
     private final String table;
     private final LineMapper<R> mapper;
@@ -76,22 +75,22 @@ public final class BatchingConsumer<R> implements AutoCloseable {
 
     private final MeterRegistry metrics;
     private Channel channel;
-    private Channel deadLetterChannel;
     /** For the queue-depth gauge only: a failed call must not close the channel that consumes. */
     private Channel depthChannel;
     private String consumerTag;
     private volatile boolean stopping;
     private volatile boolean databaseUp = true;
-    /** Set when a dead letter came back unroutable: its queue was deleted while running. */
-    private volatile boolean deadLetterUnroutable;
     private volatile Throwable failure;
 
     /**
-     * @param table name of the table the rows go to, for logs and metrics
+     * @param connection  the connection to consume {@code queue} on, recovering
+     * @param deadLetters where lines of {@code queue} that can never be rows go
+     * @param table       name of the table the rows go to, for logs and metrics
      */
-    public BatchingConsumer(Connection connection, String queue, String table, LineMapper<R> mapper,
-                            RowStore store, BatchSettings settings, MeterRegistry metrics) {
+    public BatchingConsumer(Connection connection, String queue, DeadLetterPublisher deadLetters, String table,
+                            LineMapper<R> mapper, RowStore store, BatchSettings settings, MeterRegistry metrics) {
         this.connection = connection;
+        this.deadLetterPublisher = deadLetters;
         this.queue = queue;
         this.table = table;
         this.mapper = mapper;
@@ -113,9 +112,6 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         channel = connection.createChannel();
         Topology.declare(channel);
         channel.basicQos(settings.prefetch());
-        deadLetterChannel = connection.createChannel();
-        deadLetterChannel.confirmSelect();
-        deadLetterChannel.addReturnListener(returned -> deadLetterUnroutable = true);
         depthChannel = connection.createChannel();
         Gauge.builder("weblogs.queue.messages", this, BatchingConsumer::queueDepth).tag("queue", queue)
                 .description("messages ready in the queue: how far the consumer is behind").register(metrics);
@@ -127,6 +123,19 @@ public final class BatchingConsumer<R> implements AutoCloseable {
                                                byte[] body) {
                         inbox.add(new Item<>(envelope.getDeliveryTag(), body, map(body)));
                     }
+
+                    @Override
+                    public void handleCancel(String tag) {
+                        fail("RabbitMQ stopped delivering " + queue + " (was the queue deleted?)");
+                    }
+
+                    @Override
+                    public void handleShutdownSignal(String tag, ShutdownSignalException signal) {
+                        // A lost connection is recovered by the client; a channel closed by the broker is not.
+                        if (!signal.isHardError() && !signal.isInitiatedByApplication()) {
+                            fail("RabbitMQ closed the channel consuming " + queue + ": " + signal.getMessage());
+                        }
+                    }
                 });
         log.info("consuming {} into {} (batches of {}, flushed every {} ms, prefetch {})", queue, table,
                 settings.batchSize(), settings.flushInterval().toMillis(), settings.prefetch());
@@ -137,9 +146,17 @@ public final class BatchingConsumer<R> implements AutoCloseable {
             return mapper.map(body);
         } catch (RuntimeException e) {
             // A line that crashes the mapper would crash it on every redelivery: set it aside.
-            log.error("mapping a line failed", e);
+            log.error("mapping a line failed: {}", Causes.rootMessage(e));
+            log.debug("mapping failure", e);
             return new MappedLine.Rejected<>("mapping failed: " + e);
         }
+    }
+
+    /** Stops the consumer for a reason that needs a restart (or a person); the program then exits 1. */
+    private void fail(String reason) {
+        log.error(reason);
+        failure = new IllegalStateException(reason);
+        stopping = true;
     }
 
     private void writeLoop() {
@@ -177,15 +194,31 @@ public final class BatchingConsumer<R> implements AutoCloseable {
             }
         }
         storeAll(rows, deadLetters);
+        long last = batch.get(batch.size() - 1).tag();
         try {
             if (!deadLetters.isEmpty()) {
-                deadLetter(deadLetters);
+                deadLetterPublisher.publish(deadLetters);
+                deadLettered.increment(deadLetters.size());
+                for (DeadLetter dead : deadLetters) {
+                    log.warn("line sent to {}: {}", deadLetterPublisher.deadLetterQueue(), dead.reason());
+                }
             }
-            channel.basicAck(batch.get(batch.size() - 1).tag(), true);
-        } catch (IOException | AlreadyClosedException | TimeoutException e) {
-            // The broker will redeliver these lines; their rows are already stored and absorb them.
-            log.warn("could not acknowledge {} lines ({}); they will be redelivered", batch.size(),
-                    Startup.rootCause(e));
+            channel.basicAck(last, true);
+        } catch (IOException | AlreadyClosedException e) {
+            // Back to the queue, all of the batch: its rows are stored and absorb the redelivery, and its
+            // dead letters get another try. Left unacknowledged, the next batch's ack would take them along.
+            log.warn("could not finish a batch of {} lines ({}); it goes back to the queue", batch.size(),
+                    Causes.rootMessage(e));
+            requeue(last);
+        }
+    }
+
+    private void requeue(long last) {
+        try {
+            channel.basicNack(last, true, true);
+        } catch (IOException | AlreadyClosedException e) {
+            // The channel is gone, and with it the deliveries: the broker delivers them again.
+            log.debug("requeue: {}", e.getMessage());
         }
     }
 
@@ -201,7 +234,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
         for (Item<R> item : items) {
             rows.add(((MappedLine.Row<R>) item.mapped()).row());
         }
-        Duration backoff = Duration.ofMillis(500);
+        Backoff backoff = new Backoff(Duration.ofMillis(500), MAX_BACKOFF);
         long outageStart = 0;
         while (true) {
             try {
@@ -221,7 +254,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
                 if (StoreFailures.isRowRejected(e)) {
                     if (items.size() == 1) {
                         deadLetters.add(new DeadLetter(items.get(0).body(),
-                                "database rejected the row: " + Startup.rootCause(e)));
+                                "database rejected the row: " + Causes.rootMessage(e)));
                         return;
                     }
                     int half = items.size() / 2;
@@ -233,37 +266,14 @@ public final class BatchingConsumer<R> implements AutoCloseable {
                     outageStart = System.nanoTime();
                     databaseUp = false;
                     log.warn("database unavailable ({}); holding {} lines unacknowledged and retrying",
-                            Startup.rootCause(e), items.size());
+                            Causes.rootMessage(e), items.size());
                 }
                 retries.increment();
                 if (stopping) {
                     throw new Abandoned();
                 }
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff.pause();
             }
-        }
-    }
-
-    private void deadLetter(List<DeadLetter> deadLetters) throws IOException, InterruptedException, TimeoutException {
-        String deadLetterQueue = Topology.deadLetterQueue(queue);
-        for (DeadLetter dead : deadLetters) {
-            AMQP.BasicProperties properties = MessageProperties.MINIMAL_PERSISTENT_BASIC.builder()
-                    .headers(Map.of(Topology.REASON_HEADER, dead.reason(), "x-original-queue", queue))
-                    .build();
-            deadLetterChannel.basicPublish(Topology.DEAD_LETTER_EXCHANGE, deadLetterQueue, true, properties,
-                    dead.body());
-        }
-        deadLetterChannel.waitForConfirmsOrDie(10_000);
-        if (deadLetterUnroutable) {
-            // Not acknowledged, so redelivered; by then the queue is back.
-            deadLetterUnroutable = false;
-            Topology.declare(deadLetterChannel);
-            throw new IOException(deadLetterQueue + " was missing; declared it again");
-        }
-        deadLettered.increment(deadLetters.size());
-        for (DeadLetter dead : deadLetters) {
-            log.warn("line sent to {}: {}", deadLetterQueue, dead.reason());
         }
     }
 
@@ -281,7 +291,7 @@ public final class BatchingConsumer<R> implements AutoCloseable {
     }
 
     public boolean isBrokerConnected() {
-        return connection.isOpen();
+        return connection.isOpen() && channel != null && channel.isOpen();
     }
 
     /** Blocks until the consumer stops; returns the writer's failure, or {@code null} for a clean stop. */
@@ -304,15 +314,16 @@ public final class BatchingConsumer<R> implements AutoCloseable {
             log.debug("cancel: {}", e.getMessage());
         }
         if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            // A writer stuck in a socket write does not answer an interrupt: its lines are redelivered.
             writer.interrupt();
-            finished.await();
+            finished.await(5, TimeUnit.SECONDS);
         }
     }
 
     @Override
     public void close() {
         metrics.find("weblogs.queue.messages").tag("queue", queue).meters().forEach(metrics::remove);
-        for (Channel c : new Channel[] {channel, deadLetterChannel, depthChannel}) {
+        for (Channel c : new Channel[] {channel, depthChannel}) {
             try {
                 if (c != null && c.isOpen()) {
                     c.close();

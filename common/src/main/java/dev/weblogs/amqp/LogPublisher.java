@@ -1,10 +1,13 @@
 package dev.weblogs.amqp;
 
+import dev.weblogs.failure.Backoff;
+import dev.weblogs.failure.Causes;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
-import dev.weblogs.cli.Startup;
+import com.rabbitmq.client.ShutdownListener;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,9 +56,10 @@ public final class LogPublisher implements AutoCloseable {
     private Connection connection;
     private Channel channel;
     /** Bumped on every new channel, so late callbacks of an old one are ignored. */
-    private long generation;
+    private volatile long generation;
     private long lastEnd;
     private volatile boolean broken;
+    private volatile boolean stopping;
     private volatile String failure;
     private long positionAtFailure;
 
@@ -75,25 +79,29 @@ public final class LogPublisher implements AutoCloseable {
             } catch (IOException e) {
                 closeQuietly(first);
                 throw new IllegalStateException("cannot set up a channel on RabbitMQ at " + broker.address()
-                        + ": " + Startup.rootCause(e), e);
+                        + ": " + Causes.rootMessage(e), e);
             }
         }
     }
 
-    /** Sets up a confirming channel on {@code c} and declares the topology. Holds {@code lock}. */
+    /** Sets up a confirming channel on {@code c} and declares the topology. The caller holds {@code lock}. */
     private void useConnection(Connection c) throws IOException {
         Channel ch = c.createChannel();
         ch.confirmSelect();
         Topology.declare(ch);
-        long gen = ++generation;
+        long gen = generation + 1;
         ch.addConfirmListener((seq, multiple) -> onConfirm(gen, seq, multiple, true),
                 (seq, multiple) -> onConfirm(gen, seq, multiple, false));
         ch.addReturnListener(r -> onReturn(gen, r.getReplyText()));
-        c.addShutdownListener(cause -> {
-            if (!cause.isInitiatedByApplication()) {
+        // The broker may close the channel alone (an exchange deleted) or the whole connection.
+        ShutdownListener lost = cause -> {
+            if (gen == generation && !cause.isInitiatedByApplication()) {
                 broken = true;
             }
-        });
+        };
+        ch.addShutdownListener(lost);
+        c.addShutdownListener(lost);
+        generation = gen;
         connection = c;
         channel = ch;
     }
@@ -109,22 +117,20 @@ public final class LogPublisher implements AutoCloseable {
         while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
             maintain();
         }
-        throwIfFailed();
+        // Reconnect first: a line is keyed by the sequence number of the channel it goes out on.
+        maintain();
         synchronized (lock) {
             lastEnd = end;
-            long seq = channel.getNextPublishSeqNo();
-            unconfirmed.put(seq, new Pending(body, start, end));
-            if (!broken) {
-                try {
-                    channel.basicPublish(Topology.EXCHANGE, Topology.ROUTING_KEY, true,
-                            MessageProperties.MINIMAL_PERSISTENT_BASIC, body);
-                    published.increment();
-                } catch (IOException | AlreadyClosedException e) {
-                    broken = true;
-                }
+            unconfirmed.put(channel.getNextPublishSeqNo(), new Pending(body, start, end));
+            try {
+                channel.basicPublish(Topology.EXCHANGE, Topology.ROUTING_KEY, true,
+                        MessageProperties.MINIMAL_PERSISTENT_BASIC, body);
+                published.increment();
+            } catch (IOException | AlreadyClosedException e) {
+                // Kept in unconfirmed: the reconnection publishes it again.
+                broken = true;
             }
         }
-        maintain();
     }
 
     /** Reconnects and republishes if the connection was lost; call it now and then while idle. */
@@ -162,6 +168,14 @@ public final class LogPublisher implements AutoCloseable {
             }
             return unconfirmed.isEmpty() ? lastEnd : unconfirmed.firstEntry().getValue().start();
         }
+    }
+
+    /**
+     * Gives up waiting for the broker: a reconnection under way, or a later one, fails at once, so that a
+     * stop request is honoured even while RabbitMQ is unreachable. Unconfirmed lines stay unconfirmed.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /** Declares where the next line starts, for a caller that resumes or skips (a new file, a resumed one). */
@@ -218,7 +232,7 @@ public final class LogPublisher implements AutoCloseable {
         }
     }
 
-    /** Holds {@code lock}. The line that failed is still unconfirmed, so the position stops before it. */
+    /** The caller holds {@code lock}. The line that failed is still unconfirmed, so the position stops before it. */
     private void fail(String reason) {
         if (failure == null) {
             positionAtFailure = unconfirmed.isEmpty() ? lastEnd : unconfirmed.firstEntry().getValue().start();
@@ -233,40 +247,58 @@ public final class LogPublisher implements AutoCloseable {
         }
     }
 
+    /** Connects anew and publishes every unconfirmed line again; the broker is not waited for under the lock. */
     private void reconnect() throws InterruptedException {
-        synchronized (lock) {
-            Duration backoff = Duration.ofMillis(500);
-            long since = System.nanoTime();
-            log.warn("lost the connection to RabbitMQ at {}; reconnecting ({} lines unconfirmed)",
-                    broker.address(), unconfirmed.size());
-            while (broken) {
-                closeQuietly(connection);
-                try {
-                    useConnection(broker.open(false));
+        Backoff backoff = new Backoff(Duration.ofMillis(500), MAX_BACKOFF);
+        long since = System.nanoTime();
+        log.warn("lost the connection to RabbitMQ at {}; reconnecting ({} lines unconfirmed)",
+                broker.address(), unconfirmedCount());
+        while (broken) {
+            if (stopping) {
+                throw new PublishException("stopped while RabbitMQ at " + broker.address() + " was unreachable");
+            }
+            closeQuietly(connection);
+            Connection fresh = null;
+            try {
+                fresh = broker.open(false);
+                synchronized (lock) {
+                    useConnection(fresh);
                     broken = false;
                     republishUnconfirmed();
-                } catch (IOException | AlreadyClosedException e) {
-                    broken = true;
-                    log.debug("reconnect failed: {}", Startup.rootCause(e));
-                    lock.wait(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
+            } catch (IOException | AlreadyClosedException e) {
+                if (fresh != null && fresh != connection) {
+                    closeQuietly(fresh);
+                }
+                broken = true;
+                log.debug("reconnecting failed: {}", Causes.rootMessage(e));
+                backoff.pause();
             }
-            log.info("reconnected to RabbitMQ after {} s; republished {} unconfirmed lines",
-                    Duration.ofNanos(System.nanoTime() - since).toSeconds(), unconfirmed.size());
         }
+        log.info("reconnected to RabbitMQ after {} s; republished {} unconfirmed lines",
+                Duration.ofNanos(System.nanoTime() - since).toSeconds(), unconfirmedCount());
     }
 
-    /** Holds {@code lock}. Resends, in order, every line the old channel did not confirm. */
+    /**
+     * Resends, in order, every line the old channel did not confirm, each keyed by its new sequence number.
+     * The caller holds {@code lock}.
+     */
     private void republishUnconfirmed() throws IOException {
         List<Pending> resend = new ArrayList<>(unconfirmed.values());
         unconfirmed.clear();
-        for (Pending pending : resend) {
-            unconfirmed.put(channel.getNextPublishSeqNo(), pending);
-        }
-        for (Pending pending : resend) {
-            channel.basicPublish(Topology.EXCHANGE, Topology.ROUTING_KEY, true,
-                    MessageProperties.MINIMAL_PERSISTENT_BASIC, pending.body());
+        for (int i = 0; i < resend.size(); i++) {
+            long seq = channel.getNextPublishSeqNo();
+            unconfirmed.put(seq, resend.get(i));
+            try {
+                channel.basicPublish(Topology.EXCHANGE, Topology.ROUTING_KEY, true,
+                        MessageProperties.MINIMAL_PERSISTENT_BASIC, resend.get(i).body());
+            } catch (IOException | AlreadyClosedException e) {
+                // The rest waits, in order, for the next connection.
+                for (int j = i + 1; j < resend.size(); j++) {
+                    unconfirmed.put(seq + j - i, resend.get(j));
+                }
+                throw e;
+            }
             republished.increment();
         }
     }
@@ -279,13 +311,16 @@ public final class LogPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        Connection open;
         synchronized (lock) {
-            if (connection != null && connection.isOpen()) {
-                try {
-                    connection.close(5_000);
-                } catch (IOException | AlreadyClosedException e) {
-                    log.debug("closing the connection: {}", e.getMessage());
-                }
+            open = connection;
+        }
+        // Not under the lock: the client's thread may need it for a last confirm while closing.
+        if (open != null && open.isOpen()) {
+            try {
+                open.close(5_000);
+            } catch (IOException | ShutdownSignalException e) {
+                log.debug("closing the connection: {}", e.getMessage());
             }
         }
     }

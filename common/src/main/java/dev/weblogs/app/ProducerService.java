@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ public final class ProducerService {
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     /** How long a rotated-away file must stay unchanged before it counts as finished. */
     private static final Duration ROTATION_GRACE = Duration.ofSeconds(1);
+    /** How long a run without --follow waits for the newline of an unterminated last line. */
+    private static final Duration UNTERMINATED_LINE_PATIENCE = Duration.ofSeconds(5);
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     private static final Duration FINAL_CONFIRM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
@@ -72,12 +76,27 @@ public final class ProducerService {
         }
     }
 
+    /** Checks that the state folder can be created and written, before anything is published. */
+    public static void checkWritable(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+            Files.delete(Files.createTempFile(stateDir, ".write-check", ".tmp"));
+        } catch (AccessDeniedException | SecurityException e) {
+            throw new SettingException("--state-dir", "cannot write to " + stateDir + " (permission denied)");
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName().replace("Exception", "");
+            throw new SettingException("--state-dir", "cannot write to " + stateDir + " (" + reason + ")");
+        }
+    }
+
     /**
      * Asks a running {@link #run} to stop: it stops reading, waits for confirms, saves its state. An
      * interrupt of the thread running it does the same.
      */
     public void stop() {
         stopRequested = true;
+        publisher.stop();
     }
 
     /**
@@ -127,7 +146,13 @@ public final class ProducerService {
     }
 
     private long resumePosition() throws IOException {
-        ReadState saved = ReadState.load(stateLocation);
+        ReadState saved;
+        try {
+            saved = ReadState.load(stateLocation);
+        } catch (IOException e) {
+            throw new SettingException("--state-dir", stateLocation + " cannot be read (" + e.getMessage().lines()
+                    .findFirst().orElse("") + "); delete it, or use --from-start");
+        }
         if (saved == null) {
             return 0;
         }
@@ -157,7 +182,7 @@ public final class ProducerService {
 
     private void ship() throws IOException, InterruptedException {
         while (!stopRequested) {
-            Line line = reader.next(!follow);
+            Line line = reader.next(false);
             if (line != null) {
                 publish(line);
                 if ((published & 1023) == 0) {
@@ -166,6 +191,7 @@ public final class ProducerService {
                 continue;
             }
             if (!follow) {
+                finishFile();
                 return;
             }
             if (file.wasReplaced()) {
@@ -178,6 +204,39 @@ public final class ProducerService {
                 publisher.maintain();
                 Thread.sleep(IDLE_POLL.toMillis());
             }
+        }
+    }
+
+    /**
+     * The end of a file read once. A last line without its newline may still be being written: it is
+     * published once the file has been quiet for a moment, or, if the file keeps growing, left for the
+     * next run rather than published in two pieces.
+     */
+    private void finishFile() throws IOException, InterruptedException {
+        long size = file.size();
+        long quietSince = System.nanoTime();
+        long giveUp = quietSince + UNTERMINATED_LINE_PATIENCE.toNanos();
+        while (reader.position() < file.size() && !stopRequested) {
+            Line line = reader.next(false);
+            if (line != null) {
+                publish(line);
+                continue;
+            }
+            long now = System.nanoTime();
+            if (file.size() != size) {
+                size = file.size();
+                quietSince = now;
+            } else if (now - quietSince >= ROTATION_GRACE.toNanos()) {
+                for (Line last = reader.next(true); last != null; last = reader.next(true)) {
+                    publish(last);
+                }
+                return;
+            }
+            if (now >= giveUp) {
+                log.info("{} ends with a line still being written: it is left for the next run", path);
+                return;
+            }
+            Thread.sleep(IDLE_POLL.toMillis());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.weblogs.cli;
 
+import dev.weblogs.failure.Backoff;
+import dev.weblogs.failure.Causes;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ public final class Startup {
     public static <T> T retry(String setting, String unreachableMessage, Duration patience, Attempt<T> attempt,
                               Predicate<Throwable> unreachable) {
         long deadline = System.nanoTime() + patience.toNanos();
-        Duration backoff = Duration.ofMillis(250);
+        Backoff backoff = new Backoff(Duration.ofMillis(250), MAX_BACKOFF);
         boolean told = false;
         while (true) {
             try {
@@ -42,36 +44,32 @@ public final class Startup {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
                 if (System.nanoTime() >= deadline) {
-                    throw new SettingException(setting, unreachableMessage + " (" + rootCause(e) + ")"
+                    throw new SettingException(setting, unreachableMessage + " (" + Causes.rootMessage(e) + ")"
                             + (patience.isZero() ? "" : " after trying for " + patience.toSeconds() + " s"), e);
                 }
                 if (!told) {
-                    log.info("{} ({}); retrying for up to {} s", unreachableMessage, rootCause(e),
+                    log.info("{} ({}); retrying for up to {} s", unreachableMessage, Causes.rootMessage(e),
                             patience.toSeconds());
                     told = true;
                 }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                pause(backoff);
             }
         }
     }
 
-    /** The innermost message of an exception chain: the one that says what actually happened. */
-    public static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return Secrets.mask(message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(""));
-    }
-
-    private static void sleep(Duration duration) {
+    private static void pause(Backoff backoff) {
         try {
-            Thread.sleep(duration.toMillis());
+            backoff.pause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to start", e);
+            throw new StoppedBeforeStartException();
+        }
+    }
+
+    /** A stop request (SIGTERM, Ctrl-C) came while waiting for a server at start. */
+    public static final class StoppedBeforeStartException extends RuntimeException {
+        StoppedBeforeStartException() {
+            super("stopped while waiting for a server to start");
         }
     }
 }

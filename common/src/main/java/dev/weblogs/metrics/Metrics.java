@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -52,6 +53,12 @@ public final class Metrics implements AutoCloseable {
             http.createContext("/metrics", exchange -> respond(exchange, 200,
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
             http.createContext("/health", this::health);
+            // Two threads: a scrape waiting on the broker for the queue depth must not hold up /health.
+            http.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "metrics-http");
+                thread.setDaemon(true);
+                return thread;
+            }));
             http.start();
             return http;
         } catch (IOException e) {

@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LineReader implements Closeable {
 
-    /** Longer lines are skipped, with a warning: no database column or message should hold them. */
-    public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+    /**
+     * Longer lines are skipped, with a warning. Even written out at its largest (every byte invalid UTF-8,
+     * stored as a three-byte U+FFFD), a line this long fits a MEDIUMTEXT column and MariaDB's default 16 MiB
+     * packet, so the data lake can always keep it.
+     */
+    public static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     /** The longest line and its {@code \r\n}, so that a line of exactly the limit is kept. */
     private static final int MAX_BUFFER = MAX_LINE_BYTES + 2;

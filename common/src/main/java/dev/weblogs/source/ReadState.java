@@ -2,11 +2,14 @@ package dev.weblogs.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -48,7 +51,12 @@ public record ReadState(String file, String fingerprint, int fingerprintLength, 
     public void save(Path location) throws IOException {
         Files.createDirectories(location.getParent());
         Path temporary = location.resolveSibling(location.getFileName() + ".tmp");
-        Files.write(temporary, JSON.writeValueAsBytes(this));
+        try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            file.write(ByteBuffer.wrap(JSON.writeValueAsBytes(this)));
+            // On disk before the rename, or a power cut could leave an empty state behind.
+            file.force(true);
+        }
         try {
             Files.move(temporary, location, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

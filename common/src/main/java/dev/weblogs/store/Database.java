@@ -1,5 +1,6 @@
 package dev.weblogs.store;
 
+import dev.weblogs.failure.Causes;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.Startup;
 import jakarta.persistence.Table;
@@ -61,13 +62,13 @@ public final class Database implements RowStore, AutoCloseable {
                         + " refused user '" + settings.user() + "': wrong user (DB_USER) or password", e);
             }
             if (sql != null && (sql.getErrorCode() == 1044 || sql.getErrorCode() == 1049)) {
-                throw new SettingException("--db-url", Startup.rootCause(e), e);
+                throw new SettingException("--db-url", Causes.rootMessage(e), e);
             }
             if (isUnreachable(e)) {
                 throw e;
             }
             throw new IllegalStateException("cannot use the database at " + address(settings.url()) + ": "
-                    + Startup.rootCause(e), e);
+                    + Causes.rootMessage(e), e);
         }
     }
 

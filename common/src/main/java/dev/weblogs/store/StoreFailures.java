@@ -1,5 +1,6 @@
 package dev.weblogs.store;
 
+import com.mysql.cj.jdbc.exceptions.PacketTooBigException;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -18,7 +19,8 @@ public final class StoreFailures {
             1292, // incorrect datetime/date/time value
             1366, // incorrect string value (e.g. characters outside the column's charset)
             1367, // illegal value
-            1406  // data too long for column
+            1406, // data too long for column
+            1153  // the row is bigger than max_allowed_packet
     );
 
     private StoreFailures() {
@@ -27,6 +29,9 @@ public final class StoreFailures {
     /** Whether {@code failure} is about the rows themselves rather than the database being reachable. */
     public static boolean isRowRejected(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PacketTooBigException) {
+                return true;
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (ROW_ERRORS.contains(sql.getErrorCode())

@@ -9,6 +9,7 @@ import dev.weblogs.cli.BrokerOptions;
 import dev.weblogs.cli.Cli;
 import dev.weblogs.cli.ServiceOptions;
 import dev.weblogs.cli.SettingException;
+import dev.weblogs.cli.Startup;
 import dev.weblogs.cli.Version;
 import dev.weblogs.metrics.Metrics;
 import java.nio.file.Path;
@@ -65,6 +66,8 @@ public final class LogsProducer implements Callable<Integer> {
             throw new SettingException("--confirm-window", "must be at least 1, not " + confirmWindow);
         }
         ProducerService.checkReadable(logFile);
+        ProducerService.checkWritable(stateDir);
+        StopSignal.install(Thread.currentThread()::interrupt);
         try (Metrics metrics = Metrics.start("logs-producer", service.metricsPort());
              LogPublisher publisher = new LogPublisher(new Broker(broker.uri(), "logs-producer"), confirmWindow,
                      service.startupTimeout(), metrics.registry())) {
@@ -74,6 +77,8 @@ public final class LogsProducer implements Callable<Integer> {
                     metrics.registry());
             StopSignal.install(producer::stop);
             return producer.run(fromStart, System.out) ? Cli.OK : Cli.FAILED;
+        } catch (Startup.StoppedBeforeStartException e) {
+            return Cli.OK;
         }
     }
 }
