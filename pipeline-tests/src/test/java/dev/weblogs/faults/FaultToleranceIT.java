@@ -214,6 +214,22 @@ class FaultToleranceIT {
     }
 
     @Test
+    void aDeadLetterQueueDeletedWhileRunningIsDeclaredAgainAndLosesNothingAfter() throws Exception {
+        lines.append(log, 10_000, 0, 0);
+        Pipeline pipeline = startPipeline(env(), "--follow");
+        awaitCount("clean-log", 10_000);
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            channel.queueDelete("queue-data-clean-dead-letter");
+        }
+        lines.append(log, 20_000, 100, 0);
+        assertTablesComplete();
+        Eventually.poll(DRAIN, () -> peekDeadLetters("queue-data-clean-dead-letter"), n -> n >= 200);
+        assertEquals(200, deadLetters("queue-data-clean-dead-letter").size(), "every malformed line set aside");
+        assertEquals(0, pipeline.producer().terminate(Duration.ofSeconds(30)));
+        pipeline.assertConsumersAlive();
+    }
+
+    @Test
     void aRowTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchStored() throws Exception {
         try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute(Files.readString(Path.of("../common/src/main/resources/dev/weblogs/store/clean-log.sql")));
