@@ -52,6 +52,9 @@ public final class Broker {
         } catch (Exception e) {
             throw new SettingException(SETTING, "is not a valid AMQP URI (" + e.getMessage() + ")", e);
         }
+        if (factory.isSSL()) {
+            factory.enableHostnameVerification();
+        }
         factory.setConnectionTimeout(5_000);
         factory.setHandshakeTimeout(10_000);
         factory.setRequestedHeartbeat(30);

@@ -14,6 +14,7 @@ public final class ServiceOptions {
             description = "Serve Prometheus metrics at http://host:<port>/metrics and health at /health.")
     private Integer metricsPort;
 
+    /** Read by {@link Cli} before the command line is parsed, since logging is set up before that. */
     @Option(names = {"-v", "--verbose"}, description = "Log debug details and show stack traces.")
     private boolean verbose;
 
@@ -32,7 +33,4 @@ public final class ServiceOptions {
         return metricsPort;
     }
 
-    public boolean verbose() {
-        return verbose;
-    }
 }

@@ -173,12 +173,12 @@ public final class AccessLogParser {
             if (!isHttpVersion(version)) {
                 return rejected("request " + quote(request) + " has no HTTP version");
             }
-            String session0 = dashToNull(session);
-            String user0 = dashToNull(user);
-            if (session0 != null && session0.length() > AccessLogRecord.MAX_SESSION) {
+            String sessionOrNull = dashToNull(session);
+            String userOrNull = dashToNull(user);
+            if (sessionOrNull != null && sessionOrNull.length() > AccessLogRecord.MAX_SESSION) {
                 return rejected("session longer than " + AccessLogRecord.MAX_SESSION + " characters");
             }
-            if (user0 != null && user0.length() > AccessLogRecord.MAX_USER) {
+            if (userOrNull != null && userOrNull.length() > AccessLogRecord.MAX_USER) {
                 return rejected("user longer than " + AccessLogRecord.MAX_USER + " characters");
             }
             Target target = Target.of(method, url);
@@ -192,7 +192,7 @@ public final class AccessLogParser {
             if (size < 0) {
                 return rejected("size " + quote(s.substring(sizeStart, sizeEnd)) + " is too large");
             }
-            return new ParseResult.Parsed(new AccessLogRecord(ip, session0, user0, time, method, url,
+            return new ParseResult.Parsed(new AccessLogRecord(ip, sessionOrNull, userOrNull, time, method, url,
                     target.schema(), target.host(), version, status, size));
         }
 

@@ -78,9 +78,6 @@ public final class LogFile implements Closeable {
         return Fingerprint.of(channel, length);
     }
 
-    public Path path() {
-        return path;
-    }
 
     @Override
     public void close() throws IOException {

@@ -61,7 +61,11 @@ public final class Database implements RowStore, AutoCloseable {
                 throw new SettingException("--db-password", "the database at " + address(settings.url())
                         + " refused user '" + settings.user() + "': wrong user (DB_USER) or password", e);
             }
-            if (sql != null && (sql.getErrorCode() == 1044 || sql.getErrorCode() == 1049)) {
+            if (sql != null && sql.getErrorCode() == 1044) {
+                throw new SettingException("--db-user", "user '" + settings.user() + "' may not use the database at "
+                        + address(settings.url()) + " (" + Causes.rootMessage(e) + ")", e);
+            }
+            if (sql != null && sql.getErrorCode() == 1049) {
                 throw new SettingException("--db-url", Causes.rootMessage(e), e);
             }
             if (isUnreachable(e)) {
@@ -78,13 +82,7 @@ public final class Database implements RowStore, AutoCloseable {
     }
 
     private static SQLException sqlCause(Throwable e) {
-        SQLException found = null;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                found = sql;
-            }
-        }
-        return found;
+        return Causes.innermost(e, SQLException.class);
     }
 
     /** host:port/database of a JDBC URL, without user info or parameters. */

@@ -48,9 +48,13 @@ final class ParseCommand implements Callable<Integer> {
             System.err.println("parse: " + file + (Files.exists(Path.of(file)) ? " is a directory" : " does not exist"));
             return Cli.USAGE;
         }
-        try (GeoLocator geo = geoIp.open();
-             InputStream in = standardInput ? InputStream.nullInputStream() : Files.newInputStream(Path.of(file))) {
-            return parse(new LineReader(standardInput ? System.in : in, 0), new CleanLogMapper(geo));
+        try (GeoLocator geo = geoIp.open()) {
+            if (standardInput) {
+                return parse(new LineReader(System.in, 0), new CleanLogMapper(geo));
+            }
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                return parse(new LineReader(in, 0), new CleanLogMapper(geo));
+            }
         } catch (AccessDeniedException e) {
             System.err.println("parse: cannot read " + file + " (permission denied)");
             return Cli.USAGE;

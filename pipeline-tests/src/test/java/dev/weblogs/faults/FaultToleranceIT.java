@@ -230,6 +230,18 @@ class FaultToleranceIT {
     }
 
     @Test
+    void aConsumerWhoseQueueIsDeletedExitsWithOneLineForItsSupervisor() throws Exception {
+        ProgramProcess lake = start("consumer-data-lake", env());
+        Eventually.poll(DRAIN, lake::output, output -> output.contains("consuming queue-data-lake"));
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            channel.queueDelete("queue-data-lake");
+        }
+        assertEquals(1, lake.exitStatus(Duration.ofSeconds(30)), lake.output());
+        assertTrue(lake.output().contains(
+                "consumer-data-lake: RabbitMQ stopped delivering queue-data-lake (was the queue deleted?)"), lake.output());
+    }
+
+    @Test
     void aRowTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchStored() throws Exception {
         try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute(Files.readString(Path.of("../common/src/main/resources/dev/weblogs/store/clean-log.sql")));
