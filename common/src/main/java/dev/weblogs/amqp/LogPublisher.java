@@ -122,10 +122,10 @@ public final class LogPublisher implements AutoCloseable {
         synchronized (lock) {
             lastEnd = end;
             unconfirmed.put(channel.getNextPublishSeqNo(), new Pending(body, start, end));
+            published.increment();
             try {
                 channel.basicPublish(Topology.EXCHANGE, Topology.ROUTING_KEY, true,
                         MessageProperties.MINIMAL_PERSISTENT_BASIC, body);
-                published.increment();
             } catch (IOException | AlreadyClosedException e) {
                 // Kept in unconfirmed: the reconnection publishes it again.
                 broken = true;

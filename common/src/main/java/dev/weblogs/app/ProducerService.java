@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -106,11 +107,14 @@ public final class ProducerService {
      * @return whether every published line was confirmed
      */
     public boolean run(boolean fromStart, PrintStream out) throws IOException, InterruptedException {
-        long start = fromStart ? 0 : resumePosition();
+        Resume resume = fromStart ? new Resume(path, 0) : resumePoint();
         long began = System.nanoTime();
-        open(start);
+        open(resume.file(), resume.position());
         boolean confirmed;
         try {
+            if (!resume.file().equals(path)) {
+                finishRotatedFile();
+            }
             ship();
         } catch (InterruptedException e) {
             // An interrupt is a stop request, as SIGTERM is.
@@ -145,7 +149,16 @@ public final class ProducerService {
         return confirmed;
     }
 
-    private long resumePosition() throws IOException {
+    /** Where to start: a file and a position in it. */
+    private record Resume(Path file, long position) {
+    }
+
+    /**
+     * Where the last run stopped: in the log file if it is still the file that run read; in that file under
+     * its rotated name if the log was rotated since (its unread end is published first); otherwise at the
+     * start of the log file.
+     */
+    private Resume resumePoint() throws IOException {
         ReadState saved;
         try {
             saved = ReadState.load(stateLocation);
@@ -154,27 +167,53 @@ public final class ProducerService {
                     .findFirst().orElse("") + "); delete it, or use --from-start");
         }
         if (saved == null) {
-            return 0;
+            return new Resume(path, 0);
         }
-        try (LogFile current = LogFile.open(path, 0)) {
-            LogFile.Fingerprint now = current.fingerprint(saved.fingerprintLength());
-            if (now.md5().equals(saved.fingerprint()) && now.length() == saved.fingerprintLength()
-                    && current.size() >= saved.position()) {
-                if (saved.position() > 0) {
-                    log.info("resuming {} at byte {} (--from-start reads it all again)", path, saved.position());
-                }
-                return saved.position();
+        if (isDescribedBy(path, saved)) {
+            if (saved.position() > 0) {
+                log.info("resuming {} at byte {} (--from-start reads it all again)", path, saved.position());
             }
+            return new Resume(path, saved.position());
+        }
+        Path rotated = rotatedFile(saved);
+        if (rotated != null) {
+            log.info("{} was rotated since the last run: finishing {} from byte {} first", path, rotated,
+                    saved.position());
+            return new Resume(rotated, saved.position());
         }
         log.info("{} is not the file the last run read (replaced or truncated): reading it from its start", path);
-        return 0;
+        return new Resume(path, 0);
     }
 
-    private void open(long position) throws IOException {
-        try {
-            file = LogFile.open(path, position);
+    /** The file the last run read, under a rotated name beside the log ({@code access.log.1}), if still there. */
+    private Path rotatedFile(ReadState saved) throws IOException {
+        Path directory = path.toAbsolutePath().getParent();
+        String name = path.getFileName().toString();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(directory, name + "?*")) {
+            for (Path sibling : siblings) {
+                if (Files.isRegularFile(sibling) && !sibling.toString().endsWith(".gz") && isDescribedBy(sibling, saved)) {
+                    return sibling;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDescribedBy(Path file, ReadState saved) throws IOException {
+        try (LogFile candidate = LogFile.open(file, 0)) {
+            LogFile.Fingerprint now = candidate.fingerprint(saved.fingerprintLength());
+            return now.md5().equals(saved.fingerprint()) && now.length() == saved.fingerprintLength()
+                    && candidate.size() >= saved.position();
         } catch (NoSuchFileException e) {
-            throw new SettingException("--log-file", path + " does not exist");
+            return false;
+        }
+    }
+
+    private void open(Path logFile, long position) throws IOException {
+        try {
+            file = LogFile.open(logFile, position);
+        } catch (NoSuchFileException e) {
+            throw new SettingException("--log-file", logFile + " does not exist");
         }
         reader = new LineReader(file.stream(), position);
         publisher.startAt(position);
@@ -278,7 +317,7 @@ public final class ProducerService {
         }
         file.close();
         skippedBefore += reader.skipped();
-        open(0);
+        open(path, 0);
         saveState();
     }
 

@@ -287,6 +287,22 @@ class FaultToleranceIT {
     }
 
     @Test
+    void aRotationWhileNoProducerRunsIsCaughtUpByTheNextRun() throws Exception {
+        lines.append(log, 20_000, 0, 0);
+        Pipeline pipeline = startPipeline(env());
+        assertEquals(0, pipeline.producer().exitStatus(DRAIN), pipeline.producer().output());
+        // Written after that run, then rotated away before the next one.
+        lines.append(log, 5_000, 0, 0);
+        Files.move(log, dir.resolve("access.log.1"));
+        lines.append(log, 7_000, 0, 0);
+        ProgramProcess again = start("logs-producer", env());
+        assertEquals(0, again.exitStatus(DRAIN), again.output());
+        assertTrue(again.output().contains("was rotated since the last run"), again.output());
+        assertTablesComplete();
+        pipeline.assertConsumersAlive();
+    }
+
+    @Test
     void followAcrossCopytruncateRotation() throws Exception {
         lines.append(log, 20_000, 0, 0);
         Pipeline pipeline = startPipeline(env(), "--follow");
