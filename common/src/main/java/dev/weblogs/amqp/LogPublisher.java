@@ -90,6 +90,8 @@ public final class LogPublisher implements AutoCloseable {
         ch.confirmSelect();
         Topology.declare(ch);
         long gen = generation + 1;
+        // From now on, callbacks of earlier channels are ignored.
+        generation = gen;
         ch.addConfirmListener((seq, multiple) -> onConfirm(gen, seq, multiple, true),
                 (seq, multiple) -> onConfirm(gen, seq, multiple, false));
         ch.addReturnListener(r -> onReturn(gen, r.getReplyText()));
@@ -101,7 +103,6 @@ public final class LogPublisher implements AutoCloseable {
         };
         ch.addShutdownListener(lost);
         c.addShutdownListener(lost);
-        generation = gen;
         connection = c;
         channel = ch;
     }
