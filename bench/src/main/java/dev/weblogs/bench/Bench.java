@@ -70,7 +70,7 @@ public final class Bench implements Callable<Integer> {
     private int memoryLines;
 
     @Option(names = "--latency-seconds", paramLabel = "<s>", defaultValue = "60",
-            description = "How long item 5 writes " + LATENCY_RATE + " lines/s (after 5 s of warm-up).")
+            description = "How long item 5 writes " + LATENCY_RATE + " lines/s and measures (after 20 s of warm-up).")
     private int latencySeconds;
 
     @Option(names = "--broker-seconds", paramLabel = "<s>", defaultValue = "30",
