@@ -8,6 +8,7 @@ import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.Startup;
+import dev.weblogs.failure.Causes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -97,17 +98,14 @@ public final class Broker {
 
     /** The broker's own reason for closing the connection during its opening (e.g. an unknown vhost). */
     private String connectionRefusal(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ShutdownSignalException signal && signal.getReason() != null) {
-                String text = signal.getReason().protocolClassId() == 10 ? signal.getMessage() : null;
-                if (text != null && text.contains("vhost")) {
-                    return text.contains("not found")
-                            ? "vhost '" + vhost() + "' does not exist on RabbitMQ at " + address()
-                            : "user has no access to vhost '" + vhost() + "' on RabbitMQ at " + address();
-                }
-            }
+        ShutdownSignalException signal = Causes.innermost(e, ShutdownSignalException.class);
+        if (signal == null || signal.getReason() == null || signal.getReason().protocolClassId() != 10
+                || !signal.getMessage().contains("vhost")) {
+            return null;
         }
-        return null;
+        return signal.getMessage().contains("not found")
+                ? "vhost '" + vhost() + "' does not exist on RabbitMQ at " + address()
+                : "user has no access to vhost '" + vhost() + "' on RabbitMQ at " + address();
     }
 
     private static boolean isUnreachable(Throwable e) {

@@ -53,10 +53,9 @@ public final class GeoLocator implements Closeable {
                     .withCache(new CHMCache())
                     .build();
             return checked(reader, database.toString());
+        } catch (GeoDatabaseException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof GeoDatabaseException g) {
-                throw g;
-            }
             throw new GeoDatabaseException((database == null ? "the bundled database" : database)
                     + " is not a MaxMind database (" + e.getMessage() + ")");
         }

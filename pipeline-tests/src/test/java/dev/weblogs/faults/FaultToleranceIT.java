@@ -157,38 +157,13 @@ class FaultToleranceIT {
 
     @Test
     void brokerUnreachableForSecondsUnderLoad() throws Exception {
-        URI broker = vhost.uri();
-        TcpProxy proxy = proxy(broker.getHost(), broker.getPort());
-        Map<String, String> env = env();
-        env.put("RABBITMQ_URI", broker.toString().replace(":" + broker.getPort() + "/", ":" + proxy.port() + "/"));
-        lines.append(log, 60_000, 0, 0);
-        Pipeline pipeline = startPipeline(env);
-        ProgramProcess producer = pipeline.producer();
-        awaitCount("raw-log", 10_000);
-        proxy.cut();
-        Thread.sleep(5_000);
-        proxy.restore();
-        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
-        assertTablesComplete();
-        pipeline.assertConsumersAlive();
+        runThroughOutage("RABBITMQ_URI", vhost.uri(), Duration.ofSeconds(5));
     }
 
     @Test
     void databaseUnavailableFor15SecondsUnderLoad() throws Exception {
-        URI server = URI.create(db.url().substring("jdbc:".length()));
-        TcpProxy proxy = proxy(server.getHost(), server.getPort());
-        Map<String, String> env = env();
-        env.put("DB_URL", db.url().replace(":" + server.getPort() + "/", ":" + proxy.port() + "/"));
-        lines.append(log, 60_000, 0, 0);
-        Pipeline pipeline = startPipeline(env);
-        ProgramProcess producer = pipeline.producer();
-        awaitCount("raw-log", 10_000);
-        proxy.cut();
-        Thread.sleep(15_000);
-        proxy.restore();
-        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
-        assertTablesComplete();
-        pipeline.assertConsumersAlive();
+        Pipeline pipeline = runThroughOutage("DB_URL", URI.create(db.url().substring("jdbc:".length())),
+                Duration.ofSeconds(15));
         for (ProgramProcess consumer : List.of(pipeline.lake(), pipeline.clean())) {
             String output = consumer.output();
             assertEquals(1, occurrences(output, "database unavailable"), "outage logged once:\n" + output);
@@ -360,6 +335,26 @@ class FaultToleranceIT {
         ProgramProcess process = ProgramProcess.start(module, env, dir, args);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * Runs the pipeline on 60 000 lines with {@code setting} pointing through a TCP proxy at {@code server},
+     * cuts the proxy for {@code outage} under load, and checks that every line lands anyway.
+     */
+    private Pipeline runThroughOutage(String setting, URI server, Duration outage) throws Exception {
+        TcpProxy proxy = proxy(server.getHost(), server.getPort());
+        Map<String, String> env = env();
+        env.put(setting, env.get(setting).replace(":" + server.getPort() + "/", ":" + proxy.port() + "/"));
+        lines.append(log, 60_000, 0, 0);
+        Pipeline pipeline = startPipeline(env);
+        awaitCount("raw-log", 10_000);
+        proxy.cut();
+        Thread.sleep(outage.toMillis());
+        proxy.restore();
+        assertEquals(0, pipeline.producer().exitStatus(DRAIN), pipeline.producer().output());
+        assertTablesComplete();
+        pipeline.assertConsumersAlive();
+        return pipeline;
     }
 
     /** The management API lists a connection some seconds after it opens, so wait for {@code count} first. */
