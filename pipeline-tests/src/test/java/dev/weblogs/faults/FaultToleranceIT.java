@@ -151,7 +151,15 @@ class FaultToleranceIT {
         // Every program declares the bindings at start: the next run restores them and publishes the rest.
         ProgramProcess again = start("logs-producer", env());
         assertEquals(0, again.exitStatus(DRAIN), again.output());
-        assertTablesComplete();
+        // Between the two unbinds, lines reached queue-data-clean only. The broker confirms a line that
+        // reached some queue, so that gap is a documented limit (README, Guarantees): those lines are in
+        // clean-log and not in raw-log. Every other line is in both.
+        assertEquals(lines.cleanIds, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(lines.cleanIds)),
+                "clean-log holds every line\n" + outputs());
+        Set<String> raw = ids("raw-log");
+        assertTrue(lines.rawIds.containsAll(raw), "raw-log holds nothing else");
+        assertTrue(raw.size() > lines.rawIds.size() - 5_000,
+                "only the lines of the moment between the two unbinds miss raw-log: " + raw.size());
         pipeline.assertConsumersAlive();
     }
 
