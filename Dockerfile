@@ -2,13 +2,26 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-COPY common/pom.xml common/
+COPY core/pom.xml core/
+COPY parse/pom.xml parse/
+COPY source/pom.xml source/
+COPY amqp/pom.xml amqp/
+COPY sink/pom.xml sink/
+COPY runtime/pom.xml runtime/
+COPY consumer-service/pom.xml consumer-service/
+COPY testing/pom.xml testing/
 COPY logs-producer/pom.xml logs-producer/
 COPY consumer-data-lake/pom.xml consumer-data-lake/
 COPY consumer-data-clean/pom.xml consumer-data-clean/
 COPY pipeline-tests/pom.xml pipeline-tests/
 COPY bench/pom.xml bench/
-COPY common/src common/src
+COPY core/src core/src
+COPY parse/src parse/src
+COPY source/src source/src
+COPY amqp/src amqp/src
+COPY sink/src sink/src
+COPY runtime/src runtime/src
+COPY consumer-service/src consumer-service/src
 COPY logs-producer/src logs-producer/src
 COPY consumer-data-lake/src consumer-data-lake/src
 COPY consumer-data-clean/src consumer-data-clean/src

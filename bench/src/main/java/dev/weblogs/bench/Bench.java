@@ -3,7 +3,7 @@ package dev.weblogs.bench;
 import dev.weblogs.bench.InputGenerator.InputFile;
 import dev.weblogs.bench.Report.Met;
 import dev.weblogs.cli.Cli;
-import dev.weblogs.cli.Secrets;
+import dev.weblogs.failure.Secrets;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.Version;
 import java.io.IOException;

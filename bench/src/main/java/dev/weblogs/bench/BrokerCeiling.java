@@ -1,7 +1,7 @@
 package dev.weblogs.bench;
 
 import dev.weblogs.amqp.Topology;
-import dev.weblogs.cli.Secrets;
+import dev.weblogs.failure.Secrets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

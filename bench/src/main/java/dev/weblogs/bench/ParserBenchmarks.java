@@ -1,9 +1,9 @@
 package dev.weblogs.bench;
 
 import dev.weblogs.geo.GeoLocator;
-import dev.weblogs.geo.Location;
+import dev.weblogs.transform.Location;
 import dev.weblogs.parse.AccessLogParser;
-import dev.weblogs.transform.LineId;
+import dev.weblogs.row.LineId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

@@ -1,17 +1,21 @@
 package dev.weblogs.clean;
 
 import dev.weblogs.amqp.Topology;
+import dev.weblogs.app.ConsumerDefinition;
 import dev.weblogs.app.ConsumerService;
 import dev.weblogs.cli.BatchOptions;
 import dev.weblogs.cli.BrokerOptions;
 import dev.weblogs.cli.Cli;
 import dev.weblogs.cli.DatabaseOptions;
-import dev.weblogs.cli.GeoIpOptions;
 import dev.weblogs.cli.ServiceOptions;
+import dev.weblogs.cli.StopSignal;
 import dev.weblogs.cli.Version;
 import dev.weblogs.geo.GeoLocator;
+import dev.weblogs.lifecycle.Stop;
+import dev.weblogs.row.CleanRow;
 import dev.weblogs.store.CleanLog;
 import dev.weblogs.transform.CleanLogMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -44,21 +48,31 @@ public final class DataCleanConsumer implements Callable<Integer> {
     @Mixin
     private ServiceOptions service;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.getenv()));
+    private final Stop stop;
+
+    public DataCleanConsumer(Stop stop) {
+        this.stop = stop;
     }
 
-    /** The program, without exiting: {@code env} stands for the environment. */
-    public static int run(String[] args, Map<String, String> env) {
-        return Cli.execute(new DataCleanConsumer(), args, env);
+    public static void main(String[] args) {
+        Stop stop = new Stop();
+        StopSignal.install(stop);
+        System.exit(run(args, System.getenv(), stop));
+    }
+
+    /** The program, without exiting: {@code env} stands for the environment; {@code stop} ends it. */
+    public static int run(String[] args, Map<String, String> env, Stop stop) {
+        return Cli.execute(new DataCleanConsumer(stop), args, env);
     }
 
     @Override
     public Integer call() throws Exception {
         try (GeoLocator geo = geoIp.open()) {
             LoggerFactory.getLogger(DataCleanConsumer.class).info("GeoIP database: {}", geo.description());
-            return ConsumerService.run("consumer-data-clean", Topology.DATA_CLEAN_QUEUE, CleanLog.class,
-                    new CleanLogMapper(geo), broker, database, batch, service);
+            ConsumerDefinition<CleanRow> clean = new ConsumerDefinition<>("consumer-data-clean",
+                    Topology.DATA_CLEAN_QUEUE, "clean-log", List.of(CleanLog.class), new CleanLogMapper(geo),
+                    CleanLog::of, null);
+            return ConsumerService.run(clean, broker, database, batch, service, stop);
         }
     }
 }

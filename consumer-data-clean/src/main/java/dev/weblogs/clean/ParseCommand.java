@@ -1,12 +1,10 @@
 package dev.weblogs.clean;
 
 import dev.weblogs.cli.Cli;
-import dev.weblogs.cli.GeoIpOptions;
 import dev.weblogs.geo.GeoLocator;
 import dev.weblogs.source.Line;
 import dev.weblogs.source.LineReader;
-import dev.weblogs.store.CleanLog;
-import dev.weblogs.store.CleanLogJson;
+import dev.weblogs.row.CleanRow;
 import dev.weblogs.transform.CleanLogMapper;
 import dev.weblogs.transform.MappedLine;
 import java.io.BufferedWriter;
@@ -50,10 +48,10 @@ final class ParseCommand implements Callable<Integer> {
         }
         try (GeoLocator geo = geoIp.open()) {
             if (standardInput) {
-                return parse(new LineReader(System.in, 0), new CleanLogMapper(geo));
+                return parse(LineReader.fromStart(System.in), new CleanLogMapper(geo));
             }
             try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return parse(new LineReader(in, 0), new CleanLogMapper(geo));
+                return parse(LineReader.fromStart(in), new CleanLogMapper(geo));
             }
         } catch (AccessDeniedException e) {
             System.err.println("parse: cannot read " + file + " (permission denied)");
@@ -68,12 +66,12 @@ final class ParseCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         for (Line line = reader.next(true); line != null; line = reader.next(true)) {
             lines++;
-            MappedLine<CleanLog> mapped = mapper.map(line.bytes());
-            if (mapped instanceof MappedLine.Row<CleanLog> row) {
+            MappedLine<CleanRow> mapped = mapper.map(line.bytes());
+            if (mapped instanceof MappedLine.Row<CleanRow> row) {
                 out.write(CleanLogJson.of(row.row()));
             } else {
                 rejected++;
-                out.write(CleanLogJson.ofRejected(((MappedLine.Rejected<CleanLog>) mapped).reason(),
+                out.write(CleanLogJson.ofRejected(((MappedLine.Rejected<CleanRow>) mapped).reason(),
                         new String(line.bytes(), StandardCharsets.UTF_8)));
             }
             out.write('\n');

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.weblogs.geo.GeoLocator;
 import dev.weblogs.source.Line;
 import dev.weblogs.source.LineReader;
-import dev.weblogs.store.CleanLog;
-import dev.weblogs.store.CleanLogJson;
+import dev.weblogs.lifecycle.Stop;
+import dev.weblogs.row.CleanRow;
 import dev.weblogs.transform.CleanLogMapper;
 import dev.weblogs.transform.MappedLine;
 import java.io.ByteArrayInputStream;
@@ -74,7 +74,7 @@ class ParseCommandTest {
             System.setIn(new ByteArrayInputStream(stdin));
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int status = DataCleanConsumer.run(args, Map.of());
+            int status = DataCleanConsumer.run(args, Map.of(), new Stop());
             System.out.flush();
             System.err.flush();
             return new Run(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
@@ -88,7 +88,7 @@ class ParseCommandTest {
     /** The fixture's lines as the producer reads them. */
     static List<byte[]> fixtureLines() throws IOException {
         List<byte[]> lines = new ArrayList<>();
-        try (LineReader reader = new LineReader(Files.newInputStream(cases), 0)) {
+        try (LineReader reader = LineReader.fromStart(Files.newInputStream(cases))) {
             for (Line line = reader.next(true); line != null; line = reader.next(true)) {
                 lines.add(line.bytes());
             }
@@ -229,10 +229,10 @@ class ParseCommandTest {
         try (GeoLocator geo = GeoLocator.open(null)) {
             CleanLogMapper mapper = new CleanLogMapper(geo);
             for (byte[] line : fixtureLines()) {
-                MappedLine<CleanLog> mapped = mapper.map(line);
-                consumer.add(mapped instanceof MappedLine.Row<CleanLog> row
+                MappedLine<CleanRow> mapped = mapper.map(line);
+                consumer.add(mapped instanceof MappedLine.Row<CleanRow> row
                         ? CleanLogJson.of(row.row())
-                        : CleanLogJson.ofRejected(((MappedLine.Rejected<CleanLog>) mapped).reason(),
+                        : CleanLogJson.ofRejected(((MappedLine.Rejected<CleanRow>) mapped).reason(),
                                 new String(line, StandardCharsets.UTF_8)));
             }
         }

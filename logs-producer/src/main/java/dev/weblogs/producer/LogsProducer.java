@@ -1,17 +1,20 @@
 package dev.weblogs.producer;
 
 import dev.weblogs.amqp.Broker;
-import dev.weblogs.amqp.LogPublisher;
-import dev.weblogs.app.ProducerService;
-import dev.weblogs.app.Progress;
-import dev.weblogs.app.StopSignal;
+import dev.weblogs.amqp.Publisher;
 import dev.weblogs.cli.BrokerOptions;
 import dev.weblogs.cli.Cli;
 import dev.weblogs.cli.ServiceOptions;
 import dev.weblogs.cli.SettingException;
-import dev.weblogs.cli.Startup;
+import dev.weblogs.cli.StopSignal;
 import dev.weblogs.cli.Version;
+import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.metrics.Metrics;
+import dev.weblogs.source.CheckpointStore;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,13 +54,21 @@ public final class LogsProducer implements Callable<Integer> {
     @Mixin
     private ServiceOptions service;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.getenv()));
+    private final Stop stop;
+
+    public LogsProducer(Stop stop) {
+        this.stop = stop;
     }
 
-    /** The program, without exiting: {@code env} stands for the environment. */
-    public static int run(String[] args, Map<String, String> env) {
-        return Cli.execute(new LogsProducer(), args, env);
+    public static void main(String[] args) {
+        Stop stop = new Stop();
+        StopSignal.install(stop);
+        System.exit(run(args, System.getenv(), stop));
+    }
+
+    /** The program, without exiting: {@code env} stands for the environment; {@code stop} ends it. */
+    public static int run(String[] args, Map<String, String> env, Stop stop) {
+        return Cli.execute(new LogsProducer(stop), args, env);
     }
 
     @Override
@@ -65,20 +76,40 @@ public final class LogsProducer implements Callable<Integer> {
         if (confirmWindow < 1) {
             throw new SettingException("--confirm-window", "must be at least 1, not " + confirmWindow);
         }
-        ProducerService.checkReadable(logFile);
-        ProducerService.checkWritable(stateDir);
-        StopSignal.install(Thread.currentThread()::interrupt);
+        checkReadable(logFile);
+        checkWritable(stateDir);
         try (Metrics metrics = Metrics.start("logs-producer", service.metricsPort());
-             LogPublisher publisher = new LogPublisher(new Broker(broker.uri(), "logs-producer"), confirmWindow,
-                     service.startupTimeout(), metrics.registry())) {
+             Publisher publisher = new Publisher(new Broker(broker.uri(), "logs-producer", stop), confirmWindow,
+                     service.startupTimeout(), stop, metrics.registry())) {
             metrics.healthFrom(() -> Map.of("broker", publisher.isConnected()));
-            Progress progress = ProgressDisplay.forTerminal(logFile, follow);
-            ProducerService producer = new ProducerService(logFile, follow, stateDir, publisher, progress,
-                    metrics.registry());
-            StopSignal.install(producer::stop);
-            return producer.run(fromStart, System.out) ? Cli.OK : Cli.FAILED;
-        } catch (Startup.StoppedBeforeStartException e) {
+            LogShipper shipper = new LogShipper(logFile, follow, new CheckpointStore(stateDir), publisher,
+                    ProgressDisplay.forTerminal(logFile, follow), stop, metrics.registry());
+            return shipper.run(fromStart, System.out) ? Cli.OK : Cli.FAILED;
+        } catch (Stop.Stopped e) {
             return Cli.OK;
+        }
+    }
+
+    private static void checkReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new SettingException("--log-file", path + " does not exist");
+        }
+        if (Files.isDirectory(path) || !Files.isReadable(path)) {
+            throw new SettingException("--log-file", path + " is not a readable file");
+        }
+    }
+
+    /** The state folder can be created and written, before anything is published. */
+    private static void checkWritable(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+            Files.delete(Files.createTempFile(stateDir, ".write-check", ".tmp"));
+        } catch (AccessDeniedException | SecurityException e) {
+            throw new SettingException("--state-dir", "cannot write to " + stateDir + " (permission denied)");
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName().replace("Exception", "");
+            throw new SettingException("--state-dir", "cannot write to " + stateDir + " (" + reason + ")");
         }
     }
 }

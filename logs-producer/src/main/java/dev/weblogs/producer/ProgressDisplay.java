@@ -1,6 +1,5 @@
 package dev.weblogs.producer;
 
-import dev.weblogs.app.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

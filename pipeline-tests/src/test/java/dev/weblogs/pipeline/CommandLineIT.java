@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weblogs.clean.DataCleanConsumer;
 import dev.weblogs.lake.DataLakeConsumer;
 import dev.weblogs.producer.LogsProducer;
+import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.testing.TestDatabase;
 import dev.weblogs.testing.TestServices;
 import dev.weblogs.testing.TestVhost;
@@ -35,10 +36,10 @@ class CommandLineIT {
 
     @Test
     void helpOfEveryProgramListsEverySettingWithItsVariableAndDefault() throws Exception {
-        check(new LogsProducer(), () -> LogsProducer.run(new String[] {"--help"}, Map.of()));
-        check(new DataLakeConsumer(), () -> DataLakeConsumer.run(new String[] {"--help"}, Map.of()));
-        check(new DataCleanConsumer(), () -> DataCleanConsumer.run(new String[] {"--help"}, Map.of()));
-        CapturedRun parse = CapturedRun.of(() -> DataCleanConsumer.run(new String[] {"parse", "--help"}, Map.of()));
+        check(new LogsProducer(new Stop()), () -> LogsProducer.run(new String[] {"--help"}, Map.of(), new Stop()));
+        check(new DataLakeConsumer(new Stop()), () -> DataLakeConsumer.run(new String[] {"--help"}, Map.of(), new Stop()));
+        check(new DataCleanConsumer(new Stop()), () -> DataCleanConsumer.run(new String[] {"--help"}, Map.of(), new Stop()));
+        CapturedRun parse = CapturedRun.of(() -> DataCleanConsumer.run(new String[] {"parse", "--help"}, Map.of(), new Stop()));
         assertEquals(0, parse.status());
         assertTrue(parse.out().contains("--geoip-database") && parse.out().contains("env GEOIP_DATABASE"), parse.out());
     }
@@ -58,11 +59,11 @@ class CommandLineIT {
 
     @Test
     void versionAndUnknownOption() throws Exception {
-        CapturedRun version = CapturedRun.of(() -> LogsProducer.run(new String[] {"--version"}, Map.of()));
+        CapturedRun version = CapturedRun.of(() -> LogsProducer.run(new String[] {"--version"}, Map.of(), new Stop()));
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("logs-producer "), version.out());
 
-        CapturedRun unknown = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--batch-sise", "5"}, Map.of()));
+        CapturedRun unknown = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--batch-sise", "5"}, Map.of(), new Stop()));
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("consumer-data-lake: Unknown options: '--batch-sise', '*****'"), unknown.err());
         assertTrue(unknown.err().contains("Possible solutions: --batch-size"), unknown.err());
@@ -71,12 +72,12 @@ class CommandLineIT {
 
     @Test
     void aMisspeltPasswordOptionDoesNotPrintThePassword() throws Exception {
-        CapturedRun spaced = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword", SECRET}, Map.of()));
+        CapturedRun spaced = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword", SECRET}, Map.of(), new Stop()));
         assertEquals(2, spaced.status());
         assertTrue(spaced.err().startsWith("consumer-data-lake: Unknown options: '--db-pasword', '*****'"), spaced.err());
         assertTrue(spaced.err().contains("--db-password"), "suggested: " + spaced.err());
         assertFalse(spaced.err().contains(SECRET), spaced.err());
-        CapturedRun joined = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword=" + SECRET}, Map.of()));
+        CapturedRun joined = CapturedRun.of(() -> DataLakeConsumer.run(new String[] {"--db-pasword=" + SECRET}, Map.of(), new Stop()));
         assertEquals(2, joined.status());
         assertFalse(joined.err().contains(SECRET), joined.err());
     }
@@ -87,7 +88,7 @@ class CommandLineIT {
         Path dotEnv = Path.of(".env").toAbsolutePath();
         Files.writeString(dotEnv, "METRICS_PORT=not-a-port\n");
         try {
-            CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], Map.of()));
+            CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], Map.of(), new Stop()));
             assertOneLine(run, 2, "consumer-data-lake", "METRICS_PORT (--metrics-port): invalid value: "
                     + "'not-a-port' is not a whole number");
         } finally {
@@ -97,20 +98,20 @@ class CommandLineIT {
 
     @Test
     void missingLogFile() throws Exception {
-        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[0], env(Map.of("LOG_FILE", "/no/such.log"))));
+        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[0], env(Map.of("LOG_FILE", "/no/such.log")), new Stop()));
         assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): /no/such.log does not exist");
     }
 
     @Test
     void unreadableLogFile() throws Exception {
-        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", dir.toString()}, env(Map.of())));
+        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", dir.toString()}, env(Map.of()), new Stop()));
         assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): " + dir + " is not a readable file");
     }
 
     @Test
     void unreachableBrokerIsRetriedForTheStartupTimeoutThenNamed() throws Exception {
         CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", sample()},
-                env(Map.of("RABBITMQ_URI", "amqp://guest:" + SECRET + "@127.0.0.1:1/%2F", "STARTUP_TIMEOUT", "2"))));
+                env(Map.of("RABBITMQ_URI", "amqp://guest:" + SECRET + "@127.0.0.1:1/%2F", "STARTUP_TIMEOUT", "2")), new Stop()));
         assertOneLine(run, 1, "logs-producer",
                 "RABBITMQ_URI (--rabbitmq-uri): cannot reach RabbitMQ at 127.0.0.1:1 (Connection refused) after trying for 2 s");
         assertTrue(run.millis() >= 2_000 && run.millis() < 10_000, run.millis() + " ms");
@@ -121,7 +122,7 @@ class CommandLineIT {
         try (TestVhost vhost = TestServices.get().newVhost()) {
             String uri = vhost.uri().toString().replaceFirst(":[^:@/]*@", ":" + SECRET + "@");
             CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", sample()},
-                    env(Map.of("RABBITMQ_URI", uri))));
+                    env(Map.of("RABBITMQ_URI", uri)), new Stop()));
             String user = vhost.uri().getUserInfo().split(":")[0];
             assertOneLine(run, 1, "logs-producer", "RABBITMQ_URI (--rabbitmq-uri): RabbitMQ at "
                     + vhost.uri().getHost() + ":" + vhost.uri().getPort() + " refused user '" + user
@@ -135,7 +136,7 @@ class CommandLineIT {
         try (TestVhost vhost = TestServices.get().newVhost()) {
             String uri = vhost.uri().toString().replace(vhost.uri().getRawPath(), "/no-such-vhost");
             CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0],
-                    env(Map.of("RABBITMQ_URI", uri))));
+                    env(Map.of("RABBITMQ_URI", uri)), new Stop()));
             assertOneLine(run, 1, "consumer-data-lake", "RABBITMQ_URI (--rabbitmq-uri): vhost 'no-such-vhost' does not "
                     + "exist on RabbitMQ at " + vhost.uri().getHost() + ":" + vhost.uri().getPort());
         }
@@ -144,7 +145,7 @@ class CommandLineIT {
     @Test
     void unreachableDatabase() throws Exception {
         CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], env(Map.of(
-                "DB_URL", "jdbc:mysql://127.0.0.1:1/weblogs", "DB_PASSWORD", SECRET, "STARTUP_TIMEOUT", "1"))));
+                "DB_URL", "jdbc:mysql://127.0.0.1:1/weblogs", "DB_PASSWORD", SECRET, "STARTUP_TIMEOUT", "1")), new Stop()));
         assertOneLine(run, 1, "consumer-data-lake",
                 "DB_URL (--db-url): cannot reach the database at 127.0.0.1:1/weblogs (Connection refused) after trying for 1 s");
     }
@@ -153,7 +154,7 @@ class CommandLineIT {
     void wrongDatabasePasswordIsFinalAtOnce() throws Exception {
         try (TestDatabase db = TestServices.get().newDatabase()) {
             CapturedRun run = CapturedRun.of(() -> DataCleanConsumer.run(new String[0], env(Map.of(
-                    "DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", SECRET))));
+                    "DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", SECRET)), new Stop()));
             assertOneLine(run, 1, "consumer-data-clean", "DB_PASSWORD (--db-password): the database at "
                     + db.url().replaceFirst("^jdbc:mysql://", "") + " refused user '" + db.user()
                     + "': wrong user (DB_USER) or password");
@@ -165,7 +166,7 @@ class CommandLineIT {
     void wrongDatabaseUser() throws Exception {
         try (TestDatabase db = TestServices.get().newDatabase()) {
             CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], env(Map.of(
-                    "DB_URL", db.url(), "DB_USER", "nobody-" + new Random().nextInt(1000), "DB_PASSWORD", SECRET))));
+                    "DB_URL", db.url(), "DB_USER", "nobody-" + new Random().nextInt(1000), "DB_PASSWORD", SECRET)), new Stop()));
             assertEquals(1, run.status());
             assertTrue(run.errorLines("consumer-data-lake").get(0).contains("wrong user (DB_USER) or password"), run.err());
             assertNoSecretNorTrace(run);
@@ -175,7 +176,7 @@ class CommandLineIT {
     @Test
     void missingGeoIpDatabase() throws Exception {
         CapturedRun run = CapturedRun.of(() -> DataCleanConsumer.run(new String[0],
-                env(Map.of("GEOIP_DATABASE", "/no/GeoLite2-City.mmdb"))));
+                env(Map.of("GEOIP_DATABASE", "/no/GeoLite2-City.mmdb")), new Stop()));
         assertOneLine(run, 1, "consumer-data-clean",
                 "GEOIP_DATABASE (--geoip-database): /no/GeoLite2-City.mmdb does not exist or is not readable");
     }
@@ -187,7 +188,7 @@ class CommandLineIT {
         new Random(7).nextBytes(noise);
         Files.write(corrupt, noise);
         CapturedRun run = CapturedRun.of(() -> DataCleanConsumer.run(new String[] {"--geoip-database", corrupt.toString()},
-                env(Map.of())));
+                env(Map.of()), new Stop()));
         assertEquals(1, run.status());
         assertTrue(run.errorLines("consumer-data-clean").get(0).startsWith("consumer-data-clean: GEOIP_DATABASE "
                 + "(--geoip-database): " + corrupt + " is not a MaxMind database"), run.err());
@@ -196,21 +197,21 @@ class CommandLineIT {
 
     @Test
     void portThatIsNotANumber() throws Exception {
-        CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], env(Map.of("METRICS_PORT", "90a0"))));
+        CapturedRun run = CapturedRun.of(() -> DataLakeConsumer.run(new String[0], env(Map.of("METRICS_PORT", "90a0")), new Stop()));
         assertOneLine(run, 2, "consumer-data-lake", "METRICS_PORT (--metrics-port): invalid value: '90a0' is not a whole number");
     }
 
     @Test
     void uriThatIsNotAUri() throws Exception {
         CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--rabbitmq-uri", "amqp://guest:" + SECRET
-                + "@bad host/"}, env(Map.of())));
+                + "@bad host/"}, env(Map.of()), new Stop()));
         assertEquals(2, run.status());
         assertTrue(run.errorLines("logs-producer").get(0).startsWith(
                 "logs-producer: RABBITMQ_URI (--rabbitmq-uri): invalid value: 'amqp://guest:*****@bad host/' is not a URI"),
                 run.err());
         assertNoSecretNorTrace(run);
 
-        CapturedRun http = CapturedRun.of(() -> LogsProducer.run(new String[0], env(Map.of("RABBITMQ_URI", "http://rabbit/"))));
+        CapturedRun http = CapturedRun.of(() -> LogsProducer.run(new String[0], env(Map.of("RABBITMQ_URI", "http://rabbit/")), new Stop()));
         assertOneLine(http, 2, "logs-producer",
                 "RABBITMQ_URI (--rabbitmq-uri): invalid value: 'http://rabbit/' is not an amqp:// or amqps:// URI with a host");
     }
@@ -218,7 +219,7 @@ class CommandLineIT {
     @Test
     void verboseShowsTheTraceButStillNoPassword() throws Exception {
         CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", sample(), "--verbose"},
-                env(Map.of("RABBITMQ_URI", "amqp://guest:" + SECRET + "@127.0.0.1:1/%2F", "STARTUP_TIMEOUT", "0"))));
+                env(Map.of("RABBITMQ_URI", "amqp://guest:" + SECRET + "@127.0.0.1:1/%2F", "STARTUP_TIMEOUT", "0")), new Stop()));
         assertEquals(1, run.status());
         assertTrue(run.err().contains("\tat "), "a stack trace with --verbose:\n" + run.err());
         assertFalse(run.err().contains(SECRET), run.err());

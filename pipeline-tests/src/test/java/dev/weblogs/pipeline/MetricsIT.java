@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weblogs.lake.DataLakeConsumer;
 import dev.weblogs.producer.LogsProducer;
+import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.testing.Eventually;
 import dev.weblogs.testing.RunningProgram;
 import dev.weblogs.testing.TestDatabase;
@@ -43,10 +44,10 @@ class MetricsIT {
         try (TestVhost vhost = TestServices.get().newVhost(); TestDatabase db = TestServices.get().newDatabase()) {
             Map<String, String> env = Map.of("RABBITMQ_URI", vhost.uri().toString(), "DB_URL", db.url(),
                     "DB_USER", db.user(), "DB_PASSWORD", db.password(), "STATE_DIR", dir.resolve("state").toString());
-            RunningProgram lake = RunningProgram.start("lake", () -> DataLakeConsumer.run(
-                    new String[] {"--metrics-port", String.valueOf(consumerPort)}, env));
-            RunningProgram producer = RunningProgram.start("producer", () -> LogsProducer.run(new String[] {
-                "--log-file", log.toString(), "--follow", "--metrics-port", String.valueOf(producerPort)}, env));
+            RunningProgram lake = RunningProgram.start("lake", stop -> DataLakeConsumer.run(
+                    new String[] {"--metrics-port", String.valueOf(consumerPort)}, env, stop));
+            RunningProgram producer = RunningProgram.start("producer", stop -> LogsProducer.run(new String[] {
+                "--log-file", log.toString(), "--follow", "--metrics-port", String.valueOf(producerPort)}, env, stop));
 
             String consumerMetrics = "http://127.0.0.1:" + consumerPort + "/metrics";
             double first = Eventually.poll(Duration.ofSeconds(30),
@@ -58,7 +59,7 @@ class MetricsIT {
             assertEquals(800, second, "the counter moved with the new lines");
 
             String consumerText = get(consumerMetrics);
-            for (String name : new String[] {"weblogs_rows_duplicates_total", "weblogs_lines_dead_lettered_total",
+            for (String name : new String[] {"weblogs_rows_duplicates_total", "weblogs_lines_rejected_total",
                     "weblogs_database_retries_total", "weblogs_batch_size_count", "weblogs_batch_commit_seconds_count",
                     "weblogs_queue_messages", "jvm_memory_used_bytes"}) {
                 assertTrue(consumerText.contains(name), name + " in\n" + consumerText);

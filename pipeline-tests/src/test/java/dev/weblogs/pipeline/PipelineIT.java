@@ -10,6 +10,7 @@ import com.rabbitmq.client.GetResponse;
 import dev.weblogs.clean.DataCleanConsumer;
 import dev.weblogs.lake.DataLakeConsumer;
 import dev.weblogs.producer.LogsProducer;
+import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.testing.Eventually;
 import dev.weblogs.testing.RunningProgram;
 import dev.weblogs.testing.TestDatabase;
@@ -72,10 +73,10 @@ class PipelineIT {
                     "DB_PASSWORD", db.password(),
                     "STATE_DIR", dir.resolve("state").toString(),
                     "STARTUP_TIMEOUT", "10");
-            RunningProgram lake = RunningProgram.start("lake", () -> DataLakeConsumer.run(new String[0], env));
-            RunningProgram clean = RunningProgram.start("clean", () -> DataCleanConsumer.run(new String[0], env));
+            RunningProgram lake = RunningProgram.start("lake", stop -> DataLakeConsumer.run(new String[0], env, stop));
+            RunningProgram clean = RunningProgram.start("clean", stop -> DataCleanConsumer.run(new String[0], env, stop));
 
-            assertEquals(0, LogsProducer.run(new String[] {"--log-file", log.toString()}, env));
+            assertEquals(0, LogsProducer.run(new String[] {"--log-file", log.toString()}, env, new Stop()));
 
             long raw = Eventually.poll(Duration.ofSeconds(60), () -> db.count("SELECT COUNT(*) FROM `raw-log`"),
                     n -> n >= 7);
@@ -88,7 +89,7 @@ class PipelineIT {
             assertDeadLettered(vhost);
 
             // The same file again, all of it: every row is already there.
-            assertEquals(0, LogsProducer.run(new String[] {"--log-file", log.toString(), "--from-start"}, env));
+            assertEquals(0, LogsProducer.run(new String[] {"--log-file", log.toString(), "--from-start"}, env, new Stop()));
             Thread.sleep(2_000);
             assertEquals(expectedRawRows(), rows(db, "raw-log"));
             assertEquals(expectedCleanRows(), rows(db, "clean-log"));

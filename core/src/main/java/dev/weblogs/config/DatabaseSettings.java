@@ -1,0 +1,17 @@
+package dev.weblogs.config;
+
+/**
+ * How to reach the database.
+ *
+ * @param url      JDBC URL of MySQL 8 or MariaDB ({@code jdbc:mysql://host:3306/db})
+ * @param user     database user
+ * @param password database password; never logged
+ * @param poolSize connections kept open
+ */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

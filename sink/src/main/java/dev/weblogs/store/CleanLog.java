@@ -1,0 +1,107 @@
+package dev.weblogs.store;
+
+import dev.weblogs.row.CleanRow;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.hibernate.annotations.SQLInsert;
+import org.hibernate.jdbc.Expectation;
+
+/**
+ * A row of {@code clean-log}, as Hibernate writes it: column names are the snake case of the field names
+ * ({@link QuotedSnakeCaseNaming}); {@code clean-log.sql} creates the table. A line stored before is left as it
+ * is, as in {@link RawLog}.
+ */
+@Entity
+@Table(name = "clean-log")
+@SQLInsert(sql = "INSERT INTO `clean-log` (`city`, `country`, `day`, `day_of_week`, `email_domain`, `host`, `ip`,"
+        + " `is_email`, `month`, `rest_method`, `rest_version`, `schema`, `session`, `size_bytes`, `size_kilo_bytes`,"
+        + " `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`, `user`, `year`, `id`)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON DUPLICATE KEY UPDATE `id` = `id`", verify = Expectation.None.class)
+public class CleanLog {
+
+    @Id
+    private String id;
+
+    private LocalDateTime timestamp;
+
+    private int year;
+
+    private int month;
+
+    private int day;
+
+    private String dayOfWeek;
+
+    private LocalTime time;
+
+    private String ip;
+
+    private String country;
+
+    private String city;
+
+    private String session;
+
+    private String user;
+
+    private boolean isEmail;
+
+    private String emailDomain;
+
+    private String restMethod;
+
+    private String url;
+
+    private String schema;
+
+    private String host;
+
+    private String restVersion;
+
+    private int status;
+
+    private String statusVerbose;
+
+    private long sizeBytes;
+
+    private BigDecimal sizeKiloBytes;
+
+    private BigDecimal sizeMegaBytes;
+
+    protected CleanLog() {
+    }
+
+    public static CleanLog of(CleanRow row) {
+        CleanLog entity = new CleanLog();
+        entity.id = row.id();
+        entity.timestamp = row.timestamp();
+        entity.year = row.year();
+        entity.month = row.month();
+        entity.day = row.day();
+        entity.dayOfWeek = row.dayOfWeek();
+        entity.time = row.time();
+        entity.ip = row.ip();
+        entity.country = row.country();
+        entity.city = row.city();
+        entity.session = row.session();
+        entity.user = row.user();
+        entity.isEmail = row.isEmail();
+        entity.emailDomain = row.emailDomain();
+        entity.restMethod = row.restMethod();
+        entity.url = row.url();
+        entity.schema = row.schema();
+        entity.host = row.host();
+        entity.restVersion = row.restVersion();
+        entity.status = row.status();
+        entity.statusVerbose = row.statusVerbose();
+        entity.sizeBytes = row.sizeBytes();
+        entity.sizeKiloBytes = row.sizeKiloBytes();
+        entity.sizeMegaBytes = row.sizeMegaBytes();
+        return entity;
+    }
+}

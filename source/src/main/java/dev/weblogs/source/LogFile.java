@@ -1,0 +1,189 @@
+package dev.weblogs.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An open log file, and what has become of it since it was opened: still the same, renamed away with a
+ * new file at its path (rename-and-create rotation), or truncated and perhaps written anew (copytruncate).
+ *
+ * <p>Its {@link #stream() stream} checks, after every read, that the file still holds what was read before:
+ * its first bytes (its {@link FileHead head}) and the bytes just before the read. A file truncated and
+ * regrown past the read position between two reads would otherwise hand over the middle of a new line as
+ * if it were the rest of the old content; here the read is discarded and {@link #contentChanged()} says
+ * why.
+ */
+public final class LogFile implements Closeable {
+
+    /** How many bytes before each read are compared with what was read there. */
+    private static final int TAIL_CHECK = 64;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final Object fileKey;
+    private final FileHead head;
+    private final byte[] tail = new byte[TAIL_CHECK];
+    private int tailLength;
+    private long position;
+    private volatile boolean contentChanged;
+
+    private LogFile(Path path, FileChannel channel, Object fileKey, FileHead head, long position) {
+        this.path = path;
+        this.channel = channel;
+        this.fileKey = fileKey;
+        this.head = head;
+        this.position = position;
+    }
+
+    /**
+     * Opens {@code path} at {@code position}. Its head is read from the file when opened at a later position,
+     * and taken from what is read when opened at its start.
+     */
+    public static LogFile open(Path path, long position) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            FileHead head = position == 0 ? FileHead.empty() : FileHead.read(channel, position);
+            LogFile file = new LogFile(path, channel, key, head, position);
+            file.rememberTail();
+            return file;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The file's first bytes as read so far; they identify its content. */
+    public FileHead head() {
+        return head;
+    }
+
+    /** The file's bytes from the position it was opened at; ends early when {@link #contentChanged()}. */
+    public InputStream stream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return LogFile.this.read(buffer, offset, length);
+            }
+        };
+    }
+
+    private int read(byte[] buffer, int offset, int length) throws IOException {
+        if (contentChanged || length == 0) {
+            return contentChanged ? -1 : 0;
+        }
+        int n = channel.read(ByteBuffer.wrap(buffer, offset, length), position);
+        if (n <= 0) {
+            return -1;
+        }
+        if (!stillHoldsWhatWasRead()) {
+            contentChanged = true;
+            return -1;
+        }
+        head.extend(buffer, offset, n, position);
+        position += n;
+        rememberTail(buffer, offset, n);
+        return n;
+    }
+
+    private boolean stillHoldsWhatWasRead() throws IOException {
+        if (!head.matches(channel)) {
+            return false;
+        }
+        if (tailLength == 0) {
+            return true;
+        }
+        byte[] now = new byte[tailLength];
+        ByteBuffer into = ByteBuffer.wrap(now);
+        long at = position - tailLength;
+        while (into.hasRemaining()) {
+            int n = channel.read(into, at + into.position());
+            if (n < 0) {
+                return false;
+            }
+        }
+        return Arrays.equals(now, tail);
+    }
+
+    private void rememberTail() throws IOException {
+        tailLength = (int) Math.min(TAIL_CHECK, position);
+        ByteBuffer into = ByteBuffer.wrap(tail, 0, tailLength);
+        while (into.hasRemaining()) {
+            if (channel.read(into, position - tailLength + into.position()) < 0) {
+                tailLength = into.position();
+                break;
+            }
+        }
+    }
+
+    private void rememberTail(byte[] buffer, int offset, int n) {
+        if (n >= TAIL_CHECK) {
+            System.arraycopy(buffer, offset + n - TAIL_CHECK, tail, 0, TAIL_CHECK);
+            tailLength = TAIL_CHECK;
+        } else {
+            int keep = Math.min(tailLength, TAIL_CHECK - n);
+            System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+            System.arraycopy(buffer, offset, tail, keep, n);
+            tailLength = keep + n;
+        }
+    }
+
+    /** Position of the next byte {@link #stream()} returns. */
+    public long position() {
+        return position;
+    }
+
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    /** Whether the path now names another file than the one open (it was rotated away). */
+    public boolean wasReplaced() {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return fileKey != null && !Objects.equals(key, fileKey);
+        } catch (IOException e) {
+            // Between the rename and the create there is no file at the path: not replaced yet.
+            return false;
+        }
+    }
+
+    /**
+     * Whether the file no longer holds what was read of it: shorter than the read position, or other bytes
+     * at its start or just before that position (it was truncated, and maybe written anew).
+     */
+    public boolean contentChanged() throws IOException {
+        if (!contentChanged && (channel.size() < position || !stillHoldsWhatWasRead())) {
+            contentChanged = true;
+        }
+        return contentChanged;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

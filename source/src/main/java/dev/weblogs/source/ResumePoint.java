@@ -1,0 +1,104 @@
+package dev.weblogs.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a run starts reading a log path: where the last run's checkpoint says, in the file that run read
+ * (under its rotated name, {@code access.log.1}, if the log was rotated since: its unread end comes first),
+ * or at the start of the log.
+ *
+ * @param file     the file to read first
+ * @param position where in it
+ * @param hash     the {@link ContentHash} of its bytes before {@code position}
+ */
+public record ResumePoint(Path file, long position, long hash) {
+
+    private static final Logger log = LoggerFactory.getLogger(ResumePoint.class);
+
+    public static ResumePoint start(Path path) {
+        return new ResumePoint(path, 0, ContentHash.EMPTY);
+    }
+
+    /** Whether reading starts in a rotated file rather than at the log's own path. */
+    public boolean isRotated(Path path) {
+        return !file.equals(path);
+    }
+
+    /** Where to continue {@code path} after the checkpoint {@code saved} ({@code null}: none). */
+    public static ResumePoint after(Path path, Checkpoint saved) throws IOException {
+        if (saved == null) {
+            return start(path);
+        }
+        if (holds(path, saved)) {
+            if (saved.position() > 0) {
+                log.info("resuming {} at byte {} (--from-start reads it all again)", path, saved.position());
+            }
+            return at(path, saved);
+        }
+        Path rotated = rotatedFile(path, saved);
+        if (rotated != null) {
+            log.info("{} was rotated since the last run: finishing {} from byte {} first", path, rotated,
+                    saved.position());
+            return at(rotated, saved);
+        }
+        log.info("{} is not the file the last run read (replaced or truncated): reading it from its start", path);
+        return start(path);
+    }
+
+    private static ResumePoint at(Path file, Checkpoint saved) throws IOException {
+        long hash = saved.prefixHash() != null ? saved.prefixHash() : hashBefore(file, saved.position());
+        return new ResumePoint(file, saved.position(), hash);
+    }
+
+    /** The file the checkpoint describes under a rotated name beside the log, if it is still there. */
+    private static Path rotatedFile(Path path, Checkpoint saved) throws IOException {
+        Path directory = path.toAbsolutePath().getParent();
+        String name = path.getFileName().toString();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(directory, name + "?*")) {
+            for (Path sibling : siblings) {
+                if (Files.isRegularFile(sibling) && !sibling.toString().endsWith(".gz") && holds(sibling, saved)) {
+                    return sibling;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code file} starts with the head the checkpoint saw and reaches its position. */
+    private static boolean holds(Path file, Checkpoint saved) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileHead head = FileHead.read(channel, saved.fingerprintLength());
+            return head.length() == saved.fingerprintLength() && head.md5().equals(saved.fingerprint())
+                    && channel.size() >= saved.position();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** The content hash of a file's first bytes, for a checkpoint written before hashes were kept. */
+    private static long hashBefore(Path file, long position) throws IOException {
+        long hash = ContentHash.EMPTY;
+        byte[] buffer = new byte[1 << 16];
+        long left = position;
+        try (InputStream in = Files.newInputStream(file)) {
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                hash = ContentHash.extend(hash, buffer, 0, n);
+                left -= n;
+            }
+        }
+        return hash;
+    }
+}
