@@ -86,7 +86,7 @@ class AccessLogParserTest {
     void workedExampleOfTheContractGivesEveryColumn() throws IOException {
         JsonNode row = row(EXAMPLE);
 
-        assertEquals(24, row.size(), row::toString);
+        assertEquals(26, row.size(), row::toString);
         assertAll(
                 () -> assertEquals("9d57cae93bbc217eaf6a7ca546368c76", row.get("id").asText()),
                 () -> assertEquals("2023-03-01 05:00:09", row.get("timestamp").asText()),
@@ -322,7 +322,26 @@ class AccessLogParserTest {
                     () -> assertEquals("HTTP/1.1", row.get("rest_version").asText()),
                     () -> assertEquals(200, row.get("status").asInt()),
                     () -> assertEquals(2326, row.get("size_bytes").asLong()),
+                    () -> assertEquals("https://example.org/", row.get("referrer").asText()),
+                    () -> assertEquals("Mozilla/5.0 (X11; Linux x86_64) Firefox/118.0", row.get("user_agent").asText()),
                     () -> assertTrue(row.get("country").isNull(), "203.0.113.0/24 is for documentation"));
+        }
+
+        @Test
+        void mainFormatAndCommonFormatHaveNoReferrerNorUserAgent() throws IOException {
+            for (String line : new String[] {EXAMPLE, "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "
+                    + "\"GET /apache_pb.gif HTTP/1.0\" 200 2326"}) {
+                JsonNode row = row(line);
+                assertTrue(row.get("referrer").isNull() && row.get("user_agent").isNull(), row::toString);
+            }
+        }
+
+        @Test
+        void emptyReferrerAndUserAgentAreNull() {
+            AccessLogRecord record = parsed("198.51.100.7 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" "
+                    + "200 15 \"\" \"-\"");
+            assertNull(record.referrer());
+            assertNull(record.userAgent());
         }
 
         @Test
@@ -333,12 +352,22 @@ class AccessLogParserTest {
             assertEquals("POST", record.method());
             assertEquals("/api/v1/items", record.url());
             assertEquals(201, record.status());
+            assertNull(record.referrer());
+            assertEquals("say \"hi\" \\x22bot\\x22/1.0", record.userAgent(), "\\\" unescaped, \\x22 kept as written");
+        }
+
+        @Test
+        void anEscapedBackslashInTheReferrerIsOneBackslash() {
+            assertEquals("https://x/a\\b\"", parsed("198.51.100.7 - - [10/Oct/2023:13:55:36 +0000] "
+                    + "\"GET / HTTP/1.1\" 200 15 \"https://x/a\\\\b\\\"\" \"ua\"").referrer());
         }
 
         @Test
         void combinedFormatWithExtraQuotedFields() {
-            assertEquals(404, parsed("198.51.100.7 - - [10/Oct/2023:13:55:36 +0000] \"GET /x HTTP/1.1\" 404 0 "
-                    + "\"-\" \"curl/8.4.0\" \"203.0.113.1, 198.51.100.2\"").status());
+            AccessLogRecord record = parsed("198.51.100.7 - - [10/Oct/2023:13:55:36 +0000] \"GET /x HTTP/1.1\" 404 0 "
+                    + "\"-\" \"curl/8.4.0\" \"203.0.113.1, 198.51.100.2\"");
+            assertEquals(404, record.status());
+            assertEquals("curl/8.4.0", record.userAgent(), "the second field, whatever follows");
         }
 
         @Test

@@ -32,8 +32,6 @@ public final class AccessLogParser {
      */
     private static final int MAX_REQUEST_END_CANDIDATES = 64;
 
-    private static final String HEX = "0123456789ABCDEF";
-
     /** Parses the UTF-8 bytes of a line; bytes that are not valid UTF-8 reject it. */
     public ParseResult parse(byte[] utf8Line) {
         String line = new String(utf8Line, StandardCharsets.UTF_8);
@@ -73,24 +71,6 @@ public final class AccessLogParser {
         return new ParseResult.Rejected(reason);
     }
 
-    /**
-     * Quotes a piece of the line for a rejection reason, cut short (never inside a surrogate pair) and with
-     * control characters escaped as nginx does ({@code \x0D}), so a reason stays one readable line.
-     */
-    private static String quote(String s) {
-        int cut = s.length() <= 60 ? s.length() : Character.isHighSurrogate(s.charAt(56)) ? 56 : 57;
-        StringBuilder quoted = new StringBuilder(cut + 8).append('\'');
-        for (int i = 0; i < cut; i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                quoted.append("\\x").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append(cut < s.length() ? "...'" : "'").toString();
-    }
-
     /** One pass over one line. */
     private static final class LineScanner {
         private final String s;
@@ -110,7 +90,7 @@ public final class AccessLogParser {
             }
             String ip = s.substring(0, ipEnd);
             if (!IpLiteral.isValid(ip)) {
-                return rejected("client address " + quote(ip) + " is not an IPv4 or IPv6 address");
+                return rejected("client address " + Tokens.quote(ip) + " is not an IPv4 or IPv6 address");
             }
             int sessionEnd = tokenEnd(ipEnd + 1);
             if (sessionEnd < 0) {
@@ -128,7 +108,7 @@ public final class AccessLogParser {
             int timeStart = userEnd + 2;
             int timeEnd = timeStart + LogTime.LENGTH;
             if (userEnd + 1 >= end || s.charAt(userEnd + 1) != '[') {
-                return rejected("expected '[' and the time after the user " + quote(user));
+                return rejected("expected '[' and the time after the user " + Tokens.quote(user));
             }
             if (timeEnd + 2 >= end || s.charAt(timeEnd) != ']' || s.charAt(timeEnd + 1) != ' '
                     || s.charAt(timeEnd + 2) != '"') {
@@ -136,13 +116,13 @@ public final class AccessLogParser {
             }
             OffsetDateTime time = LogTime.parse(s, timeStart);
             if (time == null) {
-                return rejected("time " + quote(s.substring(timeStart, timeEnd))
+                return rejected("time " + Tokens.quote(s.substring(timeStart, timeEnd))
                         + " is not a valid dd/Mon/yyyy:HH:mm:ss +hhmm");
             }
             int requestStart = timeEnd + 3;
             int requestEnd = findRequestEnd(requestStart);
             if (requestEnd < 0 && badTail >= 0) {
-                return rejected("unexpected " + quote(s.substring(badTail + 1, Math.min(end, badTail + 62)))
+                return rejected("unexpected " + Tokens.quote(s.substring(badTail + 1, Math.min(end, badTail + 62)))
                         + " after the status and size: expected nothing, '-' or quoted fields");
             }
             if (requestEnd < 0) {
@@ -159,19 +139,19 @@ public final class AccessLogParser {
             int methodEnd = request.indexOf(' ');
             int versionStart = request.lastIndexOf(' ') + 1;
             if (methodEnd <= 0 || versionStart <= methodEnd + 1) {
-                return rejected("request " + quote(request) + " is not 'method target version'");
+                return rejected("request " + Tokens.quote(request) + " is not 'method target version'");
             }
             if (versionStart == methodEnd + 2) {
-                return rejected("request " + quote(request) + " has an empty target");
+                return rejected("request " + Tokens.quote(request) + " has an empty target");
             }
             String method = request.substring(0, methodEnd);
             String url = request.substring(methodEnd + 1, versionStart - 1);
             String version = request.substring(versionStart);
-            if (!isToken(method) || method.length() > AccessLogRecord.MAX_METHOD) {
-                return rejected("method " + quote(method) + " is not an HTTP method token");
+            if (!Tokens.isToken(method) || method.length() > AccessLogRecord.MAX_METHOD) {
+                return rejected("method " + Tokens.quote(method) + " is not an HTTP method token");
             }
-            if (!isHttpVersion(version)) {
-                return rejected("request " + quote(request) + " has no HTTP version");
+            if (!Tokens.isHttpVersion(version)) {
+                return rejected("request " + Tokens.quote(request) + " has no HTTP version");
             }
             String sessionOrNull = dashToNull(session);
             String userOrNull = dashToNull(user);
@@ -181,7 +161,7 @@ public final class AccessLogParser {
             if (userOrNull != null && userOrNull.length() > AccessLogRecord.MAX_USER) {
                 return rejected("user longer than " + AccessLogRecord.MAX_USER + " characters");
             }
-            Target target = Target.of(method, url);
+            RequestTarget target = RequestTarget.of(method, url);
             if (target.host() != null && target.host().length() > AccessLogRecord.MAX_HOST) {
                 return rejected("host longer than " + AccessLogRecord.MAX_HOST + " characters");
             }
@@ -190,10 +170,11 @@ public final class AccessLogParser {
             int sizeEnd = tokenEndOrEnd(sizeStart);
             long size = size(sizeStart, sizeEnd);
             if (size < 0) {
-                return rejected("size " + quote(s.substring(sizeStart, sizeEnd)) + " is too large");
+                return rejected("size " + Tokens.quote(s.substring(sizeStart, sizeEnd)) + " is too large");
             }
+            String[] trailing = TrailingFields.referrerAndUserAgent(s, sizeEnd, end);
             return new ParseResult.Parsed(new AccessLogRecord(ip, sessionOrNull, userOrNull, time, method, url,
-                    target.schema(), target.host(), version, status, size));
+                    target.schema(), target.host(), version, status, size, trailing[0], trailing[1]));
         }
 
         /**
@@ -207,7 +188,7 @@ public final class AccessLogParser {
                     continue;
                 }
                 int tail = tokenEndOrEnd(q + 6);
-                if (isValidTail(tail)) {
+                if (TrailingFields.isValid(s, tail, end)) {
                     return q;
                 }
                 if (badTail < 0) {
@@ -238,46 +219,6 @@ public final class AccessLogParser {
                 }
             }
             return true;
-        }
-
-        /**
-         * What may follow the size: nothing (common), {@code -} (main), or quoted fields such as
-         * referer and user agent (combined), each preceded by one space.
-         */
-        private boolean isValidTail(int from) {
-            int i = from;
-            while (i < end) {
-                if (s.charAt(i) != ' ' || i + 1 >= end) {
-                    return false;
-                }
-                i++;
-                char c = s.charAt(i);
-                if (c == '-') {
-                    i++;
-                } else if (c == '"') {
-                    i = closingQuote(i + 1);
-                    if (i < 0) {
-                        return false;
-                    }
-                    i++;
-                } else {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The index of the {@code "} closing a quoted field that starts at {@code from}; backslash escapes. */
-        private int closingQuote(int from) {
-            for (int i = from; i < end; i++) {
-                char c = s.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         private int threeDigits(int at) {
@@ -319,84 +260,4 @@ public final class AccessLogParser {
         return field.equals("-") ? null : field;
     }
 
-    private static boolean isHttpVersion(String v) {
-        if (!v.startsWith("HTTP/")) {
-            return false;
-        }
-        int n = v.length();
-        return (n == 6 && isDigit(v.charAt(5)))
-                || (n == 8 && isDigit(v.charAt(5)) && v.charAt(6) == '.' && isDigit(v.charAt(7)));
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** RFC 9110 token: the characters a method name may hold. */
-    private static boolean isToken(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!tchar) {
-                return false;
-            }
-        }
-        return !s.isEmpty();
-    }
-
-    /** Scheme and host of a request target; both {@code null} for a relative target. */
-    private record Target(String schema, String host) {
-
-        static Target of(String method, String url) {
-            int schemeEnd = url.indexOf("://");
-            if (schemeEnd > 0 && schemeEnd <= AccessLogRecord.MAX_SCHEMA && isScheme(url, schemeEnd)) {
-                return new Target(url.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
-                        host(url, schemeEnd + 3));
-            }
-            if (method.equals("CONNECT") && !url.startsWith("/")) {
-                return new Target(null, host(url, 0));
-            }
-            return new Target(null, null);
-        }
-
-        private static boolean isScheme(String url, int end) {
-            char first = url.charAt(0);
-            if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-                return false;
-            }
-            for (int i = 1; i < end; i++) {
-                char c = url.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
-                        || c == '+' || c == '-' || c == '.';
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The host of the authority starting at {@code from}: without user info and port. */
-        private static String host(String url, int from) {
-            int end = url.length();
-            for (int i = from; i < url.length(); i++) {
-                char c = url.charAt(i);
-                if (c == '/' || c == '?' || c == '#') {
-                    end = i;
-                    break;
-                }
-            }
-            String authority = url.substring(from, end);
-            authority = authority.substring(authority.lastIndexOf('@') + 1);
-            String host;
-            if (authority.startsWith("[")) {
-                int close = authority.indexOf(']');
-                host = close > 0 ? authority.substring(0, close + 1) : authority;
-            } else {
-                int colon = authority.indexOf(':');
-                host = colon >= 0 ? authority.substring(0, colon) : authority;
-            }
-            return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
-        }
-    }
 }

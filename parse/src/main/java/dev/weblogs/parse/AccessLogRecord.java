@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
  * @param version   the protocol, e.g. {@code HTTP/1.1}
  * @param status    the three-digit status code
  * @param sizeBytes the body size; 0 when the log says {@code -}
+ * @param referrer  the referrer of a {@code combined} line, unescaped; {@code null} when none, {@code -} or empty
+ * @param userAgent the user agent of a {@code combined} line, likewise
  */
 public record AccessLogRecord(
         String ip,
@@ -28,7 +30,9 @@ public record AccessLogRecord(
         String host,
         String version,
         int status,
-        long sizeBytes) {
+        long sizeBytes,
+        String referrer,
+        String userAgent) {
 
     /** Longest textual IPv6 address (with an embedded IPv4 address). */
     public static final int MAX_IP = 45;

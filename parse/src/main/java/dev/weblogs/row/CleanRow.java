@@ -39,7 +39,9 @@ public record CleanRow(
         String statusVerbose,
         long sizeBytes,
         BigDecimal sizeKiloBytes,
-        BigDecimal sizeMegaBytes) {
+        BigDecimal sizeMegaBytes,
+        String referrer,
+        String userAgent) {
 
     /** The row for a parsed line: {@code id} is the md5 of the line, {@code location} where its IP is. */
     public static CleanRow of(String id, AccessLogRecord record, Location location) {
@@ -50,6 +52,7 @@ public record CleanRow(
                 record.ip(), location.country(), location.city(), record.session(), record.user(),
                 emailDomain != null, emailDomain, record.method(), record.url(), record.schema(), record.host(),
                 record.version(), record.status(), HttpStatus.reasonPhrase(record.status()), record.sizeBytes(),
-                BigDecimal.valueOf(record.sizeBytes(), 3), BigDecimal.valueOf(record.sizeBytes(), 6));
+                BigDecimal.valueOf(record.sizeBytes(), 3), BigDecimal.valueOf(record.sizeBytes(), 6),
+                record.referrer(), record.userAgent());
     }
 }

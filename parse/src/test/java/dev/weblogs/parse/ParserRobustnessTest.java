@@ -74,7 +74,7 @@ class ParserRobustnessTest {
     }
 
     /** Status, size and what follows them: the part that tells the formats apart. */
-    record Ending(int status, long size, String sizeText, String tail) {
+    record Ending(int status, long size, String sizeText, String tail, String referrer, String userAgent) {
     }
 
     /** A well-formed line after some edits. */
@@ -229,7 +229,7 @@ class ParserRobustnessTest {
             String line = sample.line().replace(" " + e.url() + " " + e.version() + "\"",
                     " " + path + " " + e.version() + "\"");
             return new Sample(line, new AccessLogRecord(e.ip(), e.session(), e.user(), e.time(), e.method(), path,
-                    null, null, e.version(), e.status(), e.sizeBytes()));
+                    null, null, e.version(), e.status(), e.sizeBytes(), e.referrer(), e.userAgent()));
         }, s -> show(s.line()), sample -> assertEquals(new ParseResult.Parsed(sample.expected()),
                 checkedParse(sample.line())));
     }
@@ -383,7 +383,8 @@ class ParserRobustnessTest {
                 + " " + version + "\" " + String.format("%03d", ending.status()) + " " + ending.sizeText()
                 + ending.tail();
         return new Sample(line, new AccessLogRecord(ip, dashToNull(session), dashToNull(user), time, method,
-                target.url(), target.schema(), target.host(), version, ending.status(), ending.size()));
+                target.url(), target.schema(), target.host(), version, ending.status(), ending.size(),
+                ending.referrer(), ending.userAgent()));
     }
 
     private static String ip(SplittableRandom r) {
@@ -460,14 +461,21 @@ class ParserRobustnessTest {
 
     /** Status and size, then {@code -} (main), nothing (common) or referer and user agent (combined). */
     private static Ending ending(SplittableRandom r) {
+        String referrer = null;
+        String userAgent = null;
         String tail = switch (r.nextInt(3)) {
             case 0 -> " -";
             case 1 -> "";
-            default -> " \"" + (r.nextBoolean() ? "-" : "https://x/" + quotable(r)) + "\" \"" + quotable(r) + "\"";
+            default -> {
+                referrer = r.nextBoolean() ? null : "https://x/" + quotable(r);
+                String agent = quotable(r);
+                userAgent = agent.isEmpty() ? null : agent;
+                yield " \"" + (referrer == null ? "-" : referrer) + "\" \"" + agent + "\"";
+            }
         };
         long size = r.nextBoolean() ? -1 : between(r, 0, 999_999_999_999_999_999L);
         int status = (int) between(r, 0, 999);
-        return new Ending(status, Math.max(size, 0), size < 0 ? "-" : Long.toString(size), tail);
+        return new Ending(status, Math.max(size, 0), size < 0 ? "-" : Long.toString(size), tail, referrer, userAgent);
     }
 
     private static String quotable(SplittableRandom r) {

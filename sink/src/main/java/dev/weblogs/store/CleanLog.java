@@ -18,9 +18,10 @@ import org.hibernate.jdbc.Expectation;
 @Entity
 @Table(name = "clean-log")
 @SQLInsert(sql = "INSERT INTO `clean-log` (`city`, `country`, `day`, `day_of_week`, `email_domain`, `host`, `ip`,"
-        + " `is_email`, `month`, `rest_method`, `rest_version`, `schema`, `session`, `size_bytes`, `size_kilo_bytes`,"
-        + " `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`, `user`, `year`, `id`)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " `is_email`, `month`, `referrer`, `rest_method`, `rest_version`, `schema`, `session`, `size_bytes`,"
+        + " `size_kilo_bytes`, `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`, `user`,"
+        + " `user_agent`, `year`, `id`)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON DUPLICATE KEY UPDATE `id` = `id`", verify = Expectation.None.class)
 public class CleanLog {
 
@@ -73,6 +74,10 @@ public class CleanLog {
 
     private BigDecimal sizeMegaBytes;
 
+    private String referrer;
+
+    private String userAgent;
+
     protected CleanLog() {
     }
 
@@ -102,6 +107,8 @@ public class CleanLog {
         entity.sizeBytes = row.sizeBytes();
         entity.sizeKiloBytes = row.sizeKiloBytes();
         entity.sizeMegaBytes = row.sizeMegaBytes();
+        entity.referrer = row.referrer();
+        entity.userAgent = row.userAgent();
         return entity;
     }
 }
