@@ -227,7 +227,7 @@ class FaultToleranceIT {
     @Test
     void aRowTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchStored() throws Exception {
         try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(Files.readString(Path.of("../common/src/main/resources/dev/weblogs/store/clean-log.sql")));
+            statement.execute(Files.readString(Path.of("../sink/src/main/resources/dev/weblogs/store/clean-log.sql")));
             statement.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON `clean-log` FOR EACH ROW "
                     + "IF NEW.url LIKE '%/poison/%' THEN SIGNAL SQLSTATE '22000' SET MESSAGE_TEXT = 'poison refused'; END IF");
         }

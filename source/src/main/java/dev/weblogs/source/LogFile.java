@@ -125,7 +125,7 @@ public final class LogFile implements Closeable {
                 return false;
             }
         }
-        return Arrays.equals(now, tail);
+        return Arrays.equals(now, 0, tailLength, tail, 0, tailLength);
     }
 
     private void rememberTail() throws IOException {

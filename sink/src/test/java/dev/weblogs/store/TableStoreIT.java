@@ -1,0 +1,222 @@
+package dev.weblogs.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weblogs.config.DatabaseSettings;
+import dev.weblogs.failure.ConfigurationException;
+import dev.weblogs.failure.Setting;
+import dev.weblogs.lifecycle.Stop;
+import dev.weblogs.row.CleanRow;
+import dev.weblogs.row.RawRow;
+import dev.weblogs.sink.KeyedRow;
+import dev.weblogs.sink.StoreException;
+import dev.weblogs.sink.StoreResult;
+import dev.weblogs.testing.TestDatabase;
+import dev.weblogs.testing.TestServices;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store against a real database: every value lands in the column of its name (whatever order Hibernate
+ * binds in), a row stored twice is one row, and each kind of SQL failure is classified as it happens.
+ */
+class TableStoreIT {
+
+    private static final RawRow RAW = new RawRow("0123456789abcdef0123456789abcdef", LocalDateTime.of(2023, 3, 1, 0, 0, 9),
+            "-05:00", "the line");
+    private static final CleanRow CLEAN = new CleanRow("fedcba9876543210fedcba9876543210",
+            LocalDateTime.of(2023, 3, 1, 5, 0, 9), 2023, 3, 1, "Wednesday", LocalTime.of(5, 0, 9), "181.58.38.180",
+            "Colombia", "Medellín", "SESSION", "user@crypto.com", true, "@crypto.com", "GET", "/url?q=1", "https",
+            "app.knovel.com", "HTTP/1.1", 200, "OK", 1386, new BigDecimal("1.386"), new BigDecimal("0.001386"),
+            "https://referrer.example/", "Mozilla/5.0 (agent)");
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void database() {
+        db = TestServices.get().newDatabase();
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    @Test
+    void everyRawLogValueIsInTheColumnOfItsName() throws Exception {
+        try (Database database = connect(db.url(), RawLog.class)) {
+            store(database, RawLog::of, RAW);
+        }
+        assertEquals(Map.of("id", RAW.id(), "timestamp", "2023-03-01 00:00:09", "timestamp_offset", "-05:00",
+                "log", "the line", "occurrences", "1"), row("raw-log", "id, `timestamp`, timestamp_offset, log, occurrences"));
+    }
+
+    @Test
+    void everyCleanLogValueIsInTheColumnOfItsName() throws Exception {
+        try (Database database = connect(db.url(), CleanLog.class)) {
+            store(database, CleanLog::of, CLEAN);
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("id", CLEAN.id());
+        expected.put("timestamp", "2023-03-01 05:00:09");
+        expected.put("year", "2023");
+        expected.put("month", "3");
+        expected.put("day", "1");
+        expected.put("day_of_week", "Wednesday");
+        expected.put("time", "05:00:09");
+        expected.put("ip", "181.58.38.180");
+        expected.put("country", "Colombia");
+        expected.put("city", "Medellín");
+        expected.put("session", "SESSION");
+        expected.put("user", "user@crypto.com");
+        expected.put("is_email", "1");
+        expected.put("email_domain", "@crypto.com");
+        expected.put("rest_method", "GET");
+        expected.put("url", "/url?q=1");
+        expected.put("schema", "https");
+        expected.put("host", "app.knovel.com");
+        expected.put("rest_version", "HTTP/1.1");
+        expected.put("status", "200");
+        expected.put("status_verbose", "OK");
+        expected.put("size_bytes", "1386");
+        expected.put("size_kilo_bytes", "1.386");
+        expected.put("size_mega_bytes", "0.001386");
+        expected.put("referrer", "https://referrer.example/");
+        expected.put("user_agent", "Mozilla/5.0 (agent)");
+        expected.put("occurrences", "1");
+        assertEquals(expected, row("clean-log", String.join(", ", expected.keySet().stream()
+                .map(c -> "`" + c + "`").toList())));
+    }
+
+    @Test
+    void aRowStoredAgainIsLeftAsItIsAndCountedAsADuplicateWhateverTheUrlAsksOfTheDriver() throws Exception {
+        String url = db.url() + "?useAffectedRows=false&rewriteBatchedStatements=false";
+        try (Database database = connect(url, RawLog.class)) {
+            TableStore<RawRow> store = new TableStore<>(database, RawLog::of, null);
+            assertEquals(new StoreResult(1, 0, List.of()), store.store(List.of(new KeyedRow<>(RAW, "k1")), List.of()));
+            RawRow changed = new RawRow(RAW.id(), null, null, "another text with the same id");
+            RawRow other = new RawRow("11111111111111111111111111111111", null, null, "other");
+            assertEquals(new StoreResult(1, 1, List.of()), store.store(List.of(new KeyedRow<>(changed, "k1"),
+                    new KeyedRow<>(other, "k2")), List.of()));
+        }
+        assertEquals("the line", row("raw-log", "log").get("log"), "left as it was");
+    }
+
+    @Test
+    void aMissingTableIsFatal() throws Exception {
+        try (Database database = connect(db.url(), RawLog.class)) {
+            execute("DROP TABLE `raw-log`");
+            StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+            assertEquals(StoreException.Kind.FATAL, e.kind());
+            assertEquals("Table '" + databaseName() + ".raw-log' doesn't exist (error 1146)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aTriggerThatRefusesTheRowIsARowRefusal() throws Exception {
+        try (Database database = connect(db.url(), RawLog.class)) {
+            execute("CREATE TRIGGER refuse BEFORE INSERT ON `raw-log` FOR EACH ROW "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by policy'");
+            StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+            assertEquals(StoreException.Kind.ROW_REFUSED, e.kind());
+            assertEquals("refused by policy (error 1644)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aGrantTakenAwayIsFatalAndNamesTheDatabaseUser() throws Exception {
+        String user = "weblogs_test_" + Long.toHexString(System.nanoTime());
+        execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
+        try {
+            connect(db.url(), RawLog.class).close();
+            // Table grants, which take effect at once (a database grant only at the session's next USE).
+            execute("GRANT CREATE ON `" + databaseName() + "`.* TO '" + user + "'@'%'");
+            execute("GRANT SELECT, INSERT, UPDATE ON `" + databaseName() + "`.`raw-log` TO '" + user + "'@'%'");
+            try (Database database = Database.connect(new DatabaseSettings(db.url(), user, "pw", 1),
+                    List.of(RawLog.class), Duration.ZERO, new Stop())) {
+                execute("REVOKE INSERT ON `" + databaseName() + "`.`raw-log` FROM '" + user + "'@'%'");
+                StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+                assertEquals(StoreException.Kind.FATAL, e.kind());
+                ConfigurationException cause = (ConfigurationException) e.getCause();
+                assertEquals(Setting.DB_USER, cause.setting());
+                assertNotNull(cause.getMessage());
+            }
+        } finally {
+            execute("DROP USER '" + user + "'@'%'");
+        }
+    }
+
+    @Test
+    void aConnectionKilledUnderTheStoreIsUnavailabilityAndTheNextWriteGoesThrough() throws Exception {
+        try (Database database = connect(db.url(), RawLog.class)) {
+            TableStore<RawRow> store = new TableStore<>(database, RawLog::of, null);
+            store.store(List.of(new KeyedRow<>(RAW, null)), List.of());
+            execute("SELECT 1");
+            for (String id : processIds()) {
+                execute("KILL " + id);
+            }
+            RawRow next = new RawRow("22222222222222222222222222222222", null, null, "after");
+            StoreException e = assertThrows(StoreException.class, () -> store.store(List.of(new KeyedRow<>(next, null)),
+                    List.of()));
+            assertEquals(StoreException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+            assertEquals(new StoreResult(1, 0, List.of()), store.store(List.of(new KeyedRow<>(next, null)), List.of()));
+        }
+    }
+
+    private Database connect(String url, Class<?> entity) {
+        return Database.connect(new DatabaseSettings(url, db.user(), db.password(), 1), List.of(entity), Duration.ZERO,
+                new Stop());
+    }
+
+    private static <R> void store(Database database, Function<R, Object> toEntity, R row) {
+        new TableStore<>(database, toEntity, null).store(List.of(new KeyedRow<>(row, null)), List.of());
+    }
+
+    private Map<String, String> row(String table, String columns) throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT " + columns + " FROM `" + table + "`")) {
+            result.next();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                values.put(result.getMetaData().getColumnLabel(i), result.getString(i));
+            }
+            return values;
+        }
+    }
+
+    private List<String> processIds() throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT id FROM information_schema.processlist WHERE db = '"
+                     + databaseName() + "' AND id <> CONNECTION_ID()")) {
+            List<String> ids = new java.util.ArrayList<>();
+            while (result.next()) {
+                ids.add(result.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    private String databaseName() {
+        return db.url().substring(db.url().lastIndexOf('/') + 1);
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
