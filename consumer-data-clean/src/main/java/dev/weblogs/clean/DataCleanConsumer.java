@@ -70,7 +70,8 @@ public final class DataCleanConsumer implements Callable<Integer> {
         try (GeoLocator geo = geoIp.open()) {
             LoggerFactory.getLogger(DataCleanConsumer.class).info("GeoIP database: {}", geo.description());
             ConsumerDefinition<CleanRow> clean = new ConsumerDefinition<>("consumer-data-clean",
-                    Topology.DATA_CLEAN_QUEUE, "clean-log", List.of(CleanLog.class), new CleanLogMapper(geo),
+                    Topology.DATA_CLEAN_QUEUE, "clean-log", List.of(CleanLog.class), List.of("clean-log"),
+                    new CleanLogMapper(geo),
                     CleanLog::of, null);
             return ConsumerService.run(clean, broker, database, batch, service, stop);
         }

@@ -59,7 +59,7 @@ public final class DataLakeConsumer implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsumerDefinition<RawRow> lake = new ConsumerDefinition<>("consumer-data-lake", Topology.DATA_LAKE_QUEUE,
-                "raw-log", List.of(RawLog.class), new RawLogMapper(), RawLog::of, null);
+                "raw-log", List.of(RawLog.class), List.of("raw-log"), new RawLogMapper(), RawLog::of, null);
         return ConsumerService.run(lake, broker, database, batch, service, stop);
     }
 }

@@ -54,7 +54,8 @@ public final class ConsumerService {
         Broker broker = new Broker(brokerOptions.uri(), consumer.program(), stop);
         boolean deadLetters = consumer.toRejectedEntity() == null;
         try (Metrics metrics = Metrics.start(consumer.program(), service.metricsPort());
-             Database db = Database.connect(database.settings(), consumer.entities(), patience, stop);
+             Database db = Database.connect(database.settings(), consumer.entities(), consumer.tables(),
+                     patience, stop);
              Connection consuming = broker.connect(patience, true);
              Connection publishing = deadLetters ? new Broker(brokerOptions.uri(), consumer.program()
                      + " (dead letters)", stop).connect(patience, true) : null;

@@ -6,11 +6,6 @@ import dev.weblogs.config.DatabaseSettings;
 import dev.weblogs.failure.Retry;
 import dev.weblogs.failure.Setting;
 import dev.weblogs.lifecycle.Stop;
-import jakarta.persistence.Table;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The tables of one consumer, through Hibernate: created if missing, then written by {@link TableStore}.
  *
- * <p>Tables are created from {@code <table>.sql} beside the entity rather than by Hibernate's schema
- * tooling, which would order the columns by name and choose its own types; the SQL file states the
- * contract's columns, in its order, with the types SQL users expect.
+ * <p>Tables are created from {@code <table>.sql} beside this class ({@link TableSchema}) rather than by
+ * Hibernate's schema tooling, which would order the columns by name and choose its own types; the SQL file
+ * states the contract's columns, in its order, with the types SQL users expect.
  */
 public final class Database implements AutoCloseable {
 
@@ -39,14 +34,18 @@ public final class Database implements AutoCloseable {
 
     /**
      * Connects, retrying for up to {@code patience} while the database cannot be reached, and creates the
-     * tables of {@code entities} that do not exist yet. Refused credentials fail at once.
+     * {@code tables} that do not exist yet (or adds what a table of an earlier version lacks). Refused
+     * credentials fail at once.
      *
+     * @param entities the entities written through Hibernate
+     * @param tables   the tables to create or bring up to date, each defined by its {@code <table>.sql}
      * @throws ConfigurationException for what the user can fix
      */
-    public static Database connect(DatabaseSettings settings, List<Class<?>> entities, Duration patience, Stop stop) {
+    public static Database connect(DatabaseSettings settings, List<Class<?>> entities, List<String> tables,
+                                   Duration patience, Stop stop) {
         String address = DriverUrl.address(settings.url());
         try {
-            return Retry.call(() -> open(settings, entities), Database::isUnreachable, patience, stop,
+            return Retry.call(() -> open(settings, entities, tables), Database::isUnreachable, patience, stop,
                     "waiting for the database at " + address, e -> log.info("cannot reach the database at {} ({}); "
                             + "retrying for up to {} s", address, Causes.rootMessage(e), patience.toSeconds()));
         } catch (RuntimeException e) {
@@ -87,7 +86,7 @@ public final class Database implements AutoCloseable {
         return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
-    private static Database open(DatabaseSettings settings, List<Class<?>> entities) {
+    private static Database open(DatabaseSettings settings, List<Class<?>> entities, List<String> tables) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("weblogs")
                 .jdbcUrl(DriverUrl.withPipelineSettings(settings.url()))
                 .jdbcCredentials(settings.user(), settings.password())
@@ -106,26 +105,14 @@ public final class Database implements AutoCloseable {
         entities.forEach(configuration::managedClass);
         SessionFactory sessionFactory = configuration.createEntityManagerFactory();
         try {
-            for (Class<?> entity : entities) {
-                String ddl = tableDefinition(entity);
-                sessionFactory.inTransaction(session -> session.createNativeMutationQuery(ddl).executeUpdate());
+            for (String table : tables) {
+                TableSchema schema = TableSchema.of(table);
+                sessionFactory.inSession(session -> session.doWork(schema::apply));
             }
             return new Database(sessionFactory);
         } catch (RuntimeException e) {
             sessionFactory.close();
             throw e;
-        }
-    }
-
-    private static String tableDefinition(Class<?> entity) {
-        String table = entity.getAnnotation(Table.class).name().replace("`", "");
-        try (InputStream in = entity.getResourceAsStream(table + ".sql")) {
-            if (in == null) {
-                throw new IllegalStateException("no " + table + ".sql beside " + entity.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

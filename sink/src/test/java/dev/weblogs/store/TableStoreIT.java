@@ -117,6 +117,32 @@ class TableStoreIT {
     }
 
     @Test
+    void aTableOfTheFirstVersionGetsTheNewColumnsAndKeysAndKeepsItsRows() throws Exception {
+        execute("CREATE TABLE `clean-log` (`id` CHAR(32) NOT NULL, `timestamp` DATETIME NOT NULL, `year` SMALLINT NOT NULL,"
+                + " `month` TINYINT NOT NULL, `day` TINYINT NOT NULL, `day_of_week` VARCHAR(9) NOT NULL, `time` TIME NOT NULL,"
+                + " `ip` VARCHAR(45) NOT NULL, `country` VARCHAR(255) NULL, `city` VARCHAR(255) NULL,"
+                + " `session` VARCHAR(255) NULL, `user` VARCHAR(255) NULL, `is_email` BOOLEAN NOT NULL,"
+                + " `email_domain` VARCHAR(255) NULL, `rest_method` VARCHAR(32) NOT NULL, `url` MEDIUMTEXT NOT NULL,"
+                + " `schema` VARCHAR(32) NULL, `host` VARCHAR(255) NULL, `rest_version` VARCHAR(16) NOT NULL,"
+                + " `status` SMALLINT NOT NULL, `status_verbose` VARCHAR(64) NULL, `size_bytes` BIGINT NOT NULL,"
+                + " `size_kilo_bytes` DECIMAL(18,3) NOT NULL, `size_mega_bytes` DECIMAL(18,6) NOT NULL,"
+                + " PRIMARY KEY (`id`), KEY `clean_log_timestamp` (`timestamp`)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        execute("INSERT INTO `clean-log` VALUES ('" + "a".repeat(32) + "', '2023-03-01 05:00:09', 2023, 3, 1, 'Wednesday',"
+                + " '05:00:09', '10.0.0.1', NULL, NULL, NULL, NULL, 0, NULL, 'GET', '/', NULL, NULL, 'HTTP/1.1', 200, 'OK',"
+                + " 5, 0.005, 0.000005)");
+        try (Database database = connect(db.url(), CleanLog.class)) {
+            store(database, CleanLog::of, CLEAN);
+        }
+        assertEquals(Map.of("id", "a".repeat(32), "referrer", "null", "occurrences", "1", "seq", "1"),
+                row("clean-log", "id, COALESCE(referrer, 'null') AS referrer, occurrences, seq",
+                        "id LIKE 'aaaa%'"), "the old row");
+        assertEquals("https://referrer.example/", row("clean-log", "referrer", "id = '" + CLEAN.id() + "'")
+                .get("referrer"));
+        assertEquals(1L, db.count("SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = '"
+                + databaseName() + "' AND table_name = 'clean-log' AND index_name = 'clean_log_seq'"));
+    }
+
+    @Test
     void aMissingTableIsFatal() throws Exception {
         try (Database database = connect(db.url(), RawLog.class)) {
             execute("DROP TABLE `raw-log`");
@@ -147,7 +173,7 @@ class TableStoreIT {
             execute("GRANT CREATE ON `" + databaseName() + "`.* TO '" + user + "'@'%'");
             execute("GRANT SELECT, INSERT, UPDATE ON `" + databaseName() + "`.`raw-log` TO '" + user + "'@'%'");
             try (Database database = Database.connect(new DatabaseSettings(db.url(), user, "pw", 1),
-                    List.of(RawLog.class), Duration.ZERO, new Stop())) {
+                    List.of(RawLog.class), List.of("raw-log"), Duration.ZERO, new Stop())) {
                 execute("REVOKE INSERT ON `" + databaseName() + "`.`raw-log` FROM '" + user + "'@'%'");
                 StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
                 assertEquals(StoreException.Kind.FATAL, e.kind());
@@ -178,8 +204,8 @@ class TableStoreIT {
     }
 
     private Database connect(String url, Class<?> entity) {
-        return Database.connect(new DatabaseSettings(url, db.user(), db.password(), 1), List.of(entity), Duration.ZERO,
-                new Stop());
+        return Database.connect(new DatabaseSettings(url, db.user(), db.password(), 1), List.of(entity),
+                List.of(entity.getAnnotation(jakarta.persistence.Table.class).name()), Duration.ZERO, new Stop());
     }
 
     private static <R> void store(Database database, Function<R, Object> toEntity, R row) {
@@ -187,8 +213,12 @@ class TableStoreIT {
     }
 
     private Map<String, String> row(String table, String columns) throws Exception {
+        return row(table, columns, "TRUE");
+    }
+
+    private Map<String, String> row(String table, String columns, String where) throws Exception {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT " + columns + " FROM `" + table + "`")) {
+             ResultSet result = statement.executeQuery("SELECT " + columns + " FROM `" + table + "` WHERE " + where)) {
             result.next();
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
