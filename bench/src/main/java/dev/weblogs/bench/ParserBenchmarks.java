@@ -1,7 +1,7 @@
 package dev.weblogs.bench;
 
 import dev.weblogs.geo.GeoLocator;
-import dev.weblogs.transform.Location;
+import dev.weblogs.row.Location;
 import dev.weblogs.parse.AccessLogParser;
 import dev.weblogs.row.LineId;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.weblogs.failure.ConfigurationException;
 import dev.weblogs.failure.Setting;
 import dev.weblogs.parse.IpLiteral;
 import dev.weblogs.transform.Geolocation;
-import dev.weblogs.transform.Location;
+import dev.weblogs.row.Location;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

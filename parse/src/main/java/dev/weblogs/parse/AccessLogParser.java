@@ -1,8 +1,5 @@
 package dev.weblogs.parse;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -35,7 +32,7 @@ public final class AccessLogParser {
     /** Parses the UTF-8 bytes of a line; bytes that are not valid UTF-8 reject it. */
     public ParseResult parse(byte[] utf8Line) {
         String line = new String(utf8Line, StandardCharsets.UTF_8);
-        if (line.indexOf('\uFFFD') >= 0 && !isValidUtf8(utf8Line)) {
+        if (line.indexOf('\uFFFD') >= 0 && !Tokens.isValidUtf8(utf8Line)) {
             return rejected("line is not valid UTF-8");
         }
         return parse(line);
@@ -55,17 +52,6 @@ public final class AccessLogParser {
         return new LineScanner(line, end).scan();
     }
 
-    private static boolean isValidUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
 
     private static ParseResult rejected(String reason) {
         return new ParseResult.Rejected(reason);

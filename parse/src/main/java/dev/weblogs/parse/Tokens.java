@@ -1,5 +1,10 @@
 package dev.weblogs.parse;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /** The character classes of an access log line, and how a piece of one is quoted in a rejection reason. */
 final class Tokens {
 
@@ -50,5 +55,18 @@ final class Tokens {
             }
         }
         return !s.isEmpty();
+    }
+
+    /** Whether {@code bytes} are valid UTF-8. */
+    static boolean isValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

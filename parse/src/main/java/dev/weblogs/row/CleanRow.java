@@ -3,7 +3,6 @@ package dev.weblogs.row;
 import dev.weblogs.parse.AccessLogRecord;
 import dev.weblogs.parse.EmailAddress;
 import dev.weblogs.parse.HttpStatus;
-import dev.weblogs.transform.Location;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

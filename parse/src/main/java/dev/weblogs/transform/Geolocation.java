@@ -1,5 +1,7 @@
 package dev.weblogs.transform;
 
+import dev.weblogs.row.Location;
+
 /** Where a client address is, from whatever GeoIP database is in use. */
 @FunctionalInterface
 public interface Geolocation {

@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,14 +173,13 @@ class PipelineIT {
              ResultSet result = statement.executeQuery("SELECT " + columns + " FROM `" + table + "` ORDER BY id")) {
             ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
-                Map<String, String> columns = new LinkedHashMap<>();
+                List<String> values = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     String value = result.getString(i);
-                    columns.put(meta.getColumnName(i), meta.getColumnType(i) == java.sql.Types.BIT
-                            || meta.getColumnType(i) == java.sql.Types.BOOLEAN
+                    values.add(meta.getColumnType(i) == java.sql.Types.BIT || meta.getColumnType(i) == java.sql.Types.BOOLEAN
                             ? (value == null ? null : result.getBoolean(i) ? "1" : "0") : value);
                 }
-                rows.add(new ArrayList<>(columns.values()));
+                rows.add(values);
             }
         }
         return rows;

@@ -1,4 +1,4 @@
-package dev.weblogs.transform;
+package dev.weblogs.row;
 
 /** Where an address is, in English; either part is {@code null} when unknown. */
 public record Location(String country, String city) {
