@@ -16,7 +16,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=lib/rabbitmq-node.sh
+# shellcheck source-path=SCRIPTDIR source=lib/rabbitmq-node.sh
 . "$HERE/lib/rabbitmq-node.sh"
 
 COUNT=${WEBLOGS_RABBIT_CLUSTER_SIZE:-3}
@@ -50,11 +50,13 @@ uris() {
 check_node_args() {
   (($#)) || die "give node numbers (1-$COUNT)"
   local n
-  for n in "$@"; do [[ $n =~ ^[1-9]$ ]] && ((n <= COUNT)) || die "no node '$n' (nodes are 1-$COUNT)"; done
+  for n in "$@"; do
+    if ! [[ $n =~ ^[1-9]$ ]] || ((n > COUNT)); then die "no node '$n' (nodes are 1-$COUNT)"; fi
+  done
 }
 
 setup() { # everything a node needs besides its own folder
-  rmq_require "$@"
+  rmq_require
   [[ $HOST =~ ^[A-Za-z0-9-]+$ ]] || die "WEBLOGS_RABBIT_HOST must be a short host name (got '$HOST')"
   getent hosts "$HOST" >/dev/null || die "host name '$HOST' does not resolve (check /etc/hosts)"
   rmq_state_dir cluster
@@ -65,7 +67,7 @@ setup() { # everything a node needs besides its own folder
 prepare_for_start() {
   rmq_lock
   rmq_prepare_plugins 'rabbitmq_management|rabbitmq_management_agent|rabbitmq_web_dispatch'
-  [[ -s $STATE_DIR/definitions.json ]] || rmq_write_definitions "$STATE_DIR/definitions.json" "$USER_NAME" "$USER_PASS"
+  rmq_write_definitions "$STATE_DIR/definitions.json" "$USER_NAME" "$USER_PASS"
 }
 
 write_node_config() {
@@ -98,10 +100,18 @@ EOF
   chown "$RMQ_USER:$RMQ_USER" "$dir/enabled_plugins" "$dir/rabbitmq.conf"
 }
 
+check_ports() {
+  local n
+  for n in "$@"; do
+    rmq_check_ports "$(name_of "$n")" "$(amqp_of "$n")" AMQP "$(mgmt_of "$n")" management \
+      "$(dist_of "$n")" "Erlang distribution"
+  done
+}
+
 launch() {
   local n=$1 name
   name=$(name_of "$n")
-  rmq_check_ports "$name" "$(amqp_of "$n")" AMQP "$(mgmt_of "$n")" management "$(dist_of "$n")" "Erlang distribution"
+  check_ports "$n"
   write_node_config "$n"
   rmq_launch "$name" "$(dir_of "$n")" "$(amqp_of "$n")" "$(dist_of "$n")"
 }
@@ -111,7 +121,7 @@ launch() {
 node_up() {
   local n=$1 name
   name=$(name_of "$n")
-  rmq_alive_fast "$name" "$(dir_of "$n")" || die "$(rmq_startup_error "$name" "$(dir_of "$n")")"
+  rmq_alive_fast "$name" || die "$(rmq_startup_error "$name" "$(dir_of "$n")")"
   if ! port_open "$(amqp_of "$n")"; then WAITING="$name (AMQP port $(amqp_of "$n") not open yet)"; return 1; fi
   if ! port_open "$(mgmt_of "$n")"; then WAITING="$name (management port $(mgmt_of "$n") not open yet)"; return 1; fi
 }
@@ -140,7 +150,7 @@ wait_until() {
     ((ok)) && return 0
     if ((SECONDS >= deadline)); then
       local who=${WAITING%% *}
-      die "timed out after $START_TIMEOUT s waiting for $WAITING; see $STATE_DIR/${who%%@*}/log/$who.log (if every node had been stopped, start them together: $PROG start-node $(all_nodes | tr '\n' ' '))"
+      die "timed out after $START_TIMEOUT s waiting for $WAITING; see $STATE_DIR/${who%%@*}/log/$who.log${WAIT_HINT:-}"
     fi
     sleep 0.2
   done
@@ -165,6 +175,7 @@ cmd_start() {
   for n in $(all_nodes); do
     if rmq_alive "$(name_of "$n")"; then alive+=("$n"); else dead+=("$n"); fi
   done
+  ((${#dead[@]} == 0)) || check_ports "${dead[@]}" # all of them before starting any
   if ((${#alive[@]} == 0)); then
     # A fresh cluster (the data and logs of an earlier run go). Node 1 first: a node that reaches
     # peer discovery while the seed is still creating its database fails to join and can wedge the
@@ -179,7 +190,7 @@ cmd_start() {
     say "already running: node(s) ${alive[*]}; starting node(s) ${dead[*]} with their data"
   fi
   for n in "${dead[@]}"; do launch "$n"; done
-  WAIT_NODES=($(all_nodes)); wait_until "$deadline" nodes_up clustered
+  mapfile -t WAIT_NODES < <(all_nodes); wait_until "$deadline" nodes_up clustered
   summary
   say "ready in $(elapsed "$t0") s"
   uris
@@ -198,7 +209,9 @@ cmd_start_node() {
     fi
     todo+=("$n")
   done
+  ((${#todo[@]} == 0)) || check_ports "${todo[@]}"
   for n in "${todo[@]}"; do launch "$n"; done
+  WAIT_HINT=" (a node that was not the last to stop waits for the others: if all were stopped, start them together: $PROG start-node $(all_nodes | paste -sd' '))"
   WAIT_NODES=("$@"); wait_until "$deadline" nodes_up clustered
   say "$(for n in "$@"; do printf '%s ' "$(name_of "$n")"; done)running and clustered after $(elapsed "$t0") s"
 }
@@ -243,14 +256,14 @@ cmd_kill() {
 }
 
 cmd_status() {
-  local n name pid amqp mgmt up=0 first='' js running
+  local n name pid amqp mgmt nup=0 first='' js running
   for n in $(all_nodes); do
     name=$(name_of "$n")
     pid=$(rmq_beam_pid "$name")
     port_open "$(amqp_of "$n")" && amqp=open || amqp=closed
     port_open "$(mgmt_of "$n")" && mgmt=open || mgmt=closed
     if [[ -n $pid && $amqp == open ]]; then
-      ((++up)); [[ -n $first ]] || first=$name
+      ((++nup)); [[ -n $first ]] || first=$name
       printf '%s  running   pid %-7s amqp 127.0.0.1:%s  management http://127.0.0.1:%s (%s)  dist %s\n' \
         "$name" "$pid" "$(amqp_of "$n")" "$(mgmt_of "$n")" "$mgmt" "$(dist_of "$n")"
     elif [[ -n $(rmq_pids "$name") ]]; then
@@ -265,7 +278,7 @@ cmd_status() {
     printf 'cluster_status on %s: running_nodes = [%s]; disk_nodes = [%s]\n' "$first" "$running" \
       "$(grep -o '"disk_nodes":\[[^]]*\]' <<<"$js" | sed 's/.*\[//; s/\]//; s/"//g' || true)"
     printf 'AMQP URIs: %s\n' "$(uris)"
-    if ((up == COUNT)) && [[ $(tr ',' '\n' <<<"$running" | grep -c .) == "$COUNT" ]]; then return 0; fi
+    if ((nup == COUNT)) && [[ $(tr ',' '\n' <<<"$running" | grep -c .) == "$COUNT" ]]; then return 0; fi
     return 1
   fi
   echo "no node is running (state folder $STATE_DIR)"
@@ -273,19 +286,17 @@ cmd_status() {
 }
 
 cmd_env() {
-  local n names=() amqps=() mgmts=()
+  local n nodelist='' amqps='' mgmts=''
   for n in $(all_nodes); do
-    names+=("$(name_of "$n")"); amqps+=("$(amqp_of "$n")"); mgmts+=("http://127.0.0.1:$(mgmt_of "$n")")
+    nodelist+=${nodelist:+,}$(name_of "$n")
+    amqps+=${amqps:+,}$(amqp_of "$n")
+    mgmts+=${mgmts:+,}http://127.0.0.1:$(mgmt_of "$n")
   done
-  local IFS=,
-  printf 'WEBLOGS_RABBIT_CLUSTER_URIS=%q\n' "$(uris)"
-  printf 'WEBLOGS_RABBIT_CLUSTER_NODES=%q\n' "${names[*]}"
-  printf 'WEBLOGS_RABBIT_CLUSTER_AMQP_PORTS=%q\n' "${amqps[*]}"
-  printf 'WEBLOGS_RABBIT_CLUSTER_MANAGEMENT_URIS=%q\n' "${mgmts[*]}"
-  printf 'WEBLOGS_RABBIT_CLUSTER_USER=%q\n' "$USER_NAME"
-  printf 'WEBLOGS_RABBIT_CLUSTER_PASSWORD=%q\n' "$USER_PASS"
-  printf 'WEBLOGS_RABBIT_CLUSTER_COOKIE_FILE=%q\n' "$COOKIE_FILE"
-  printf 'WEBLOGS_RABBIT_CLUSTER_STATE=%q\n' "$STATE_DIR"
+  # values hold no quote: single quotes make them safe to eval
+  printf "%s='%s'\n" WEBLOGS_RABBIT_CLUSTER_URIS "$(uris)" WEBLOGS_RABBIT_CLUSTER_NODES "$nodelist" \
+    WEBLOGS_RABBIT_CLUSTER_AMQP_PORTS "$amqps" WEBLOGS_RABBIT_CLUSTER_MANAGEMENT_URIS "$mgmts" \
+    WEBLOGS_RABBIT_CLUSTER_USER "$USER_NAME" WEBLOGS_RABBIT_CLUSTER_PASSWORD "$USER_PASS" \
+    WEBLOGS_RABBIT_CLUSTER_COOKIE_FILE "$COOKIE_FILE" WEBLOGS_RABBIT_CLUSTER_STATE "$STATE_DIR"
 }
 
 cmd_cli() {

@@ -16,7 +16,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=lib/rabbitmq-node.sh
+# shellcheck source-path=SCRIPTDIR source=lib/rabbitmq-node.sh
 . "$HERE/lib/rabbitmq-node.sh"
 
 HOST=${WEBLOGS_RABBIT_HOST:-localhost}
@@ -57,71 +57,77 @@ ossl() { # openssl, its chatter kept for the error message
 # new_ca NAME CN : NAME.key, NAME.pem (self-signed, 10 years)
 new_ca() {
   ossl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/O=weblogs tests/CN=$2" \
-    -keyout "$TMP/$1.key" -out "$TMP/$1.pem" \
+    -keyout "$CERTS/$1.key" -out "$CERTS/$1.pem" \
     -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' \
     -addext 'subjectKeyIdentifier=hash'
 }
 
-# new_leaf NAME CA CN EXTFILE : NAME.key, NAME.pem signed by CA (825 days)
+# new_leaf NAME CA CN EXT : NAME.key, NAME.pem signed by CA (825 days); EXT: server or client
 new_leaf() {
-  ossl req -new -newkey rsa:2048 -nodes -sha256 -subj "/O=weblogs tests/CN=$3" \
-    -keyout "$TMP/$1.key" -out "$TMP/$1.csr"
-  ossl x509 -req -sha256 -days 825 -in "$TMP/$1.csr" -CA "$TMP/$2.pem" -CAkey "$TMP/$2.key" \
-    -CAcreateserial -extfile "$4" -out "$TMP/$1.pem"
-  rm -f "$TMP/$1.csr"
-}
-
-certs_ok() {
-  local f
-  for f in ca.pem server.pem server.key client.pem client.key client.p12 wrong-ca.pem \
-    wrong-client.pem wrong-client.key; do
-    [[ -s $CERTS/$f ]] || return 1
-  done
-  if command -v keytool >/dev/null 2>&1; then
-    [[ -s $CERTS/truststore.p12 && -s $CERTS/wrong-truststore.p12 ]] || return 1
-  fi
-  # regenerate a day before the server certificate expires
-  openssl x509 -checkend 86400 -noout -in "$CERTS/server.pem" >/dev/null 2>&1
-}
-
-make_certs() {
-  if [[ ${WEBLOGS_RABBIT_TLS_REGENERATE:-0} != 1 ]] && certs_ok; then return 0; fi
-  local t0
-  t0=$(now_ms)
-  TMP=$STATE_DIR/certs.new
-  rm -rf "$TMP"; mkdir -p "$TMP"
+  local ext=$CERTS/$1.ext
   printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
-    'extendedKeyUsage=serverAuth' 'subjectAltName=DNS:localhost,IP:127.0.0.1' \
-    'subjectKeyIdentifier=hash' 'authorityKeyIdentifier=keyid' >"$TMP/server.ext"
-  printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
-    'extendedKeyUsage=clientAuth' 'subjectKeyIdentifier=hash' 'authorityKeyIdentifier=keyid' >"$TMP/client.ext"
-  new_ca ca 'weblogs test CA'
-  new_ca wrong-ca 'unrelated test CA'
-  new_leaf server ca localhost "$TMP/server.ext"
-  new_leaf client ca weblogs-client "$TMP/client.ext"
-  new_leaf wrong-client wrong-ca weblogs-client "$TMP/client.ext"
-  ossl pkcs12 -export -name weblogs-client -inkey "$TMP/client.key" -in "$TMP/client.pem" \
-    -certfile "$TMP/ca.pem" -passout "pass:$STORE_PASS" -out "$TMP/client.p12"
-  ossl pkcs12 -export -name weblogs-client -inkey "$TMP/wrong-client.key" -in "$TMP/wrong-client.pem" \
-    -certfile "$TMP/wrong-ca.pem" -passout "pass:$STORE_PASS" -out "$TMP/wrong-client.p12"
-  if command -v keytool >/dev/null 2>&1; then
-    # Java trust stores need keytool: a PKCS#12 that openssl 3.0 writes has no "trusted" entries
-    local out pids=() f
-    for f in ca:truststore wrong-ca:wrong-truststore; do
-      keytool -importcert -noprompt -alias "${f%%:*}" -file "$TMP/${f%%:*}.pem" -storetype PKCS12 \
-        -keystore "$TMP/${f#*:}.p12" -storepass "$STORE_PASS" >"$TMP/${f#*:}.log" 2>&1 &
-      pids+=($!)
-    done
-    for f in "${pids[@]}"; do wait "$f" || die "keytool failed: $(cat "$TMP"/*truststore.log | tail -1)"; done
-    rm -f "$TMP"/*truststore.log
+    'subjectKeyIdentifier=hash' 'authorityKeyIdentifier=keyid' >"$ext"
+  if [[ $4 == server ]]; then
+    printf '%s\n' 'extendedKeyUsage=serverAuth' 'subjectAltName=DNS:localhost,IP:127.0.0.1' >>"$ext"
   else
-    say "keytool not found: no Java trust stores (truststore.p12) made; the PEM and PKCS#12 files are there"
+    printf '%s\n' 'extendedKeyUsage=clientAuth' >>"$ext"
   fi
-  rm -f "$TMP"/*.ext "$TMP"/*.srl
-  chmod 644 "$TMP"/*; chmod 600 "$TMP"/*.key
-  chown -R "$RMQ_USER:$RMQ_USER" "$TMP"; chmod 755 "$TMP"
-  rm -rf "$CERTS"; mv "$TMP" "$CERTS"
-  say "made the test certificates in $CERTS ($(elapsed "$t0") s)"
+  ossl req -new -newkey rsa:2048 -nodes -sha256 -subj "/O=weblogs tests/CN=$3" \
+    -keyout "$CERTS/$1.key" -out "$CERTS/$1.csr"
+  ossl x509 -req -sha256 -days 825 -in "$CERTS/$1.csr" -CA "$CERTS/$2.pem" -CAkey "$CERTS/$2.key" \
+    -set_serial "0x$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" -extfile "$ext" -out "$CERTS/$1.pem"
+  rm -f "$CERTS/$1.csr" "$ext"
+}
+
+# p12 NAME CA : NAME.p12, NAME's key and certificate with CA's certificate
+p12() {
+  ossl pkcs12 -export -name weblogs-client -inkey "$CERTS/$1.key" -in "$CERTS/$1.pem" \
+    -certfile "$CERTS/$2.pem" -passout "pass:$STORE_PASS" -out "$CERTS/$1.p12"
+}
+
+# truststore CA NAME : NAME.p12, a Java trust store holding CA's certificate. keytool is needed: a
+# PKCS#12 file that openssl 3.0 writes has no entry that Java takes as trusted.
+truststore() {
+  local out
+  out=$(keytool -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC -importcert -noprompt -alias "$1" \
+    -file "$CERTS/$1.pem" -storetype PKCS12 -keystore "$CERTS/$2.p12" -storepass "$STORE_PASS" 2>&1) ||
+    die "keytool failed making $2.p12: $(tail -1 <<<"$out")"
+}
+
+certs_ok() { # all made (the .complete mark), and the server certificate good for another day
+  [[ -f $CERTS/.complete && -s $CERTS/ca.pem && -s $CERTS/server.pem && -s $CERTS/server.key ]] &&
+    openssl x509 -checkend 86400 -noout -in "$CERTS/server.pem" >/dev/null 2>&1
+}
+
+# make_server_certs : a new certs folder with ca and server, all the node needs to boot; returns 1
+# when the certificates made earlier are all there and still good (nothing to do)
+make_server_certs() {
+  if [[ ${WEBLOGS_RABBIT_TLS_REGENERATE:-0} != 1 ]] && certs_ok; then return 1; fi
+  rm -rf "$CERTS"; mkdir -p "$CERTS"
+  new_ca ca 'weblogs test CA'
+  new_leaf server ca localhost server
+  chown -R "$RMQ_USER:$RMQ_USER" "$CERTS"; chmod 600 "$CERTS"/*.key
+}
+
+# make_client_certs : everything else (run while the node boots: the node does not need these)
+make_client_certs() {
+  local pids=() p
+  new_leaf client ca weblogs-client client & pids+=($!)
+  { new_ca wrong-ca 'unrelated test CA'; new_leaf wrong-client wrong-ca weblogs-client client
+    p12 wrong-client wrong-ca; } & pids+=($!)
+  for p in "${pids[@]}"; do wait "$p" || exit 1; done
+  p12 client ca
+  if command -v keytool >/dev/null 2>&1; then
+    pids=()
+    truststore ca truststore & pids+=($!)
+    truststore wrong-ca wrong-truststore & pids+=($!)
+    for p in "${pids[@]}"; do wait "$p" || exit 1; done
+  else
+    say "keytool not found: no Java trust stores (truststore.p12) made; PEM and PKCS#12 files are there"
+  fi
+  chmod 644 "$CERTS"/*; chmod 600 "$CERTS"/*.key; chmod 755 "$CERTS"
+  chown -R "$RMQ_USER:$RMQ_USER" "$CERTS"
+  : >"$CERTS/.complete"
 }
 
 # --- the node -------------------------------------------------------------------------------------
@@ -153,7 +159,7 @@ EOF
 }
 
 node_ready() {
-  rmq_alive_fast "$NAME" "$NODE_DIR" || die "$(rmq_startup_error "$NAME" "$NODE_DIR")"
+  rmq_alive_fast "$NAME" || die "$(rmq_startup_error "$NAME" "$NODE_DIR")"
   local p
   for p in "$AMQPS_PORT:AMQPS" "$AMQP_PORT:AMQP" "$MGMT_PORT:management"; do
     port_open "${p%%:*}" || { WAITING="${p#*:} port ${p%%:*}"; return 1; }
@@ -161,14 +167,28 @@ node_ready() {
 }
 
 # tls_probe ARGS... : TLS handshake with 127.0.0.1:AMQPS_PORT (openssl s_client ARGS), then the AMQP
-# 0-9-1 protocol header; succeeds when the broker answers with connection.start
+# 0-9-1 protocol header; succeeds as soon as the broker answers with connection.start (which lists
+# the SASL mechanisms, PLAIN among them), fails when openssl gives up or after 10 s
 tls_probe() {
-  local out
-  out=$({ printf 'AMQP\0\0\011\001'; sleep 0.5; } |
-    timeout 10 openssl s_client -connect "127.0.0.1:$AMQPS_PORT" -servername localhost \
-      -verify_return_error -quiet "$@" 2>&1 | tr -c '[:print:]\n' '.') || true
-  PROBE_OUT=$out
-  [[ $out == *PLAIN* ]]
+  local dir pid i rc=1
+  dir=$(mktemp -d "$STATE_DIR/probe.XXXXXX")
+  mkfifo "$dir/in"
+  timeout 10 openssl s_client -connect "127.0.0.1:$AMQPS_PORT" -servername localhost \
+    -verify_return_error -quiet -no_ign_eof "$@" <"$dir/in" >"$dir/out" 2>&1 9>&- &
+  pid=$!
+  exec 4>"$dir/in"
+  printf 'AMQP\0\0\011\001' >&4
+  for ((i = 0; i < 200; i++)); do
+    if grep -aq PLAIN "$dir/out"; then rc=0; break; fi
+    kill -0 "$pid" 2>/dev/null || { grep -aq PLAIN "$dir/out" && rc=0; break; }
+    sleep 0.05
+  done
+  exec 4>&-
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  PROBE_OUT=$(tr -c '[:print:]\n' '.' <"$dir/out")
+  rm -rf "$dir"
+  return $rc
 }
 
 # first_error : the line of openssl's output that says why the handshake failed
@@ -183,7 +203,8 @@ check_basic() {
 }
 
 cmd_verify() {
-  node_ready || die "$NAME is not running ($WAITING closed); run: $0 start"
+  rmq_alive "$NAME" || die "$NAME is not running; run: $0 start"
+  node_ready || die "$NAME is not ready ($WAITING closed)"
   local fails=0
   check() { # description, expect ok|fail, s_client args...
     local what=$1 want=$2 got; shift 2
@@ -225,20 +246,29 @@ print_env() {
 }
 
 cmd_start() {
-  local t0 deadline
+  local t0 deadline certs_job=''
   t0=$(now_ms)
   deadline=$((SECONDS + START_TIMEOUT))
   rmq_lock
-  make_certs
+  if make_server_certs; then
+    # the node boots (~1 core) while the rest of the certificates are made (the other core)
+    (make_client_certs) 9>&- &
+    certs_job=$!
+  fi
   if rmq_alive "$NAME"; then
     say "$NAME is already running"
+    [[ -z $certs_job ]] || say "note: the certificates were made anew; restart the node ($PROG stop; $PROG start) for it to use them"
   else
     rmq_prepare_plugins ''
-    [[ -s $STATE_DIR/definitions.json ]] || rmq_write_definitions "$STATE_DIR/definitions.json" "$USER_NAME" "$USER_PASS"
+    rmq_write_definitions "$STATE_DIR/definitions.json" "$USER_NAME" "$USER_PASS"
     rm -rf "$NODE_DIR" # a fresh node each start: no queues left from an earlier run
     write_config
     rmq_check_ports "$NAME" "$AMQPS_PORT" AMQPS "$AMQP_PORT" AMQP "$MGMT_PORT" management "$DIST_PORT" "Erlang distribution"
     rmq_launch "$NAME" "$NODE_DIR" "$AMQP_PORT" "$DIST_PORT"
+  fi
+  if [[ -n $certs_job ]]; then
+    wait "$certs_job" || die "making the test certificates in $CERTS failed (see the error above)"
+    say "made the test certificates in $CERTS ($(elapsed "$t0") s)"
   fi
   while ! { WAITING=''; node_ready; }; do
     ((SECONDS < deadline)) ||
@@ -291,7 +321,10 @@ case $cmd in
   status) setup; cmd_status ;;
   verify) setup; cmd_verify ;;
   env) setup; print_env ;;
-  certs) setup; rmq_lock; make_certs; print_env ;;
+  certs)
+    setup; rmq_lock
+    if make_server_certs; then make_client_certs; say "made the test certificates in $CERTS"; fi
+    print_env ;;
   cli)
     (($#)) || die "usage: $PROG cli TOOL [ARGS...]"
     setup

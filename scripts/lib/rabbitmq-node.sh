@@ -36,7 +36,7 @@ rmq_require() {
     command -v "$c" >/dev/null 2>&1 || die "command '$c' not found (util-linux/coreutils)"
   done
   if [[ $(id -u) != 0 ]]; then
-    die "must run as root (nodes are started as the '$RMQ_USER' user); try: sudo $0 ${*:-}"
+    die "must run as root (it starts the nodes as the '$RMQ_USER' user)"
   fi
 }
 
@@ -47,6 +47,8 @@ as_rmq() { setpriv --reuid="$RMQ_USER" --regid="$RMQ_USER" --init-groups "$@"; }
 rmq_state_dir() {
   local base=${WEBLOGS_RABBIT_STATE:-/tmp/weblogs-rabbitmq}
   [[ $base == /* ]] || die "WEBLOGS_RABBIT_STATE must be an absolute path (got '$base')"
+  # it ends up in rabbitmq.conf values, which take no quoting
+  [[ $base =~ ^[A-Za-z0-9_./+-]+$ ]] || die "WEBLOGS_RABBIT_STATE may hold only letters, digits and _ . / + - (got '$base')"
   base=${base%/}
   STATE_DIR=$base/$1
   mkdir -p "$STATE_DIR" || die "cannot create state folder $STATE_DIR"
@@ -109,6 +111,10 @@ rmq_prepare_plugins() {
   [[ -d $src ]] || die "cannot find RabbitMQ's plugins folder (looked at $src)"
   if [[ ${WEBLOGS_RABBIT_ALL_PLUGINS:-0} == 1 ]]; then PLUGINS_DIR=$src; return; fi
   PLUGINS_DIR=$STATE_DIR/plugins
+  # made once (running nodes load code from it): again only when the installed plugins change
+  local stamp
+  stamp="$src: $(cd "$src" && echo *) / $keep"
+  [[ -f $PLUGINS_DIR/.source && $(<"$PLUGINS_DIR/.source") == "$stamp" ]] && return 0
   rm -rf "$PLUGINS_DIR.new"; mkdir -p "$PLUGINS_DIR.new"
   for dst in "$src"/*; do
     [[ -d $dst ]] || continue
@@ -121,38 +127,43 @@ rmq_prepare_plugins() {
     esac
     ln -s "$dst" "$PLUGINS_DIR.new/$base"
   done
+  printf '%s' "$stamp" >"$PLUGINS_DIR.new/.source"
   rm -rf "$PLUGINS_DIR"; mv "$PLUGINS_DIR.new" "$PLUGINS_DIR"
+}
+
+unhex() { # HEX : the bytes it spells
+  local h=$1 i
+  # shellcheck disable=SC2059 # the format is the byte
+  for ((i = 0; i < ${#h}; i += 2)); do printf "\\x${h:i:2}"; done
 }
 
 # rmq_password_hash PASSWORD : rabbit_password_hashing_sha256 hash (base64 of salt ++ sha256(salt ++ pw))
 rmq_password_hash() {
   local salt hex
   salt=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
-  hex=$({ printf "$(sed 's/../\\x&/g' <<<"$salt")"; printf '%s' "$1"; } | sha256sum | cut -c1-64)
-  printf "$(sed 's/../\\x&/g' <<<"$salt$hex")" | base64 -w0
+  hex=$({ unhex "$salt"; printf '%s' "$1"; } | sha256sum | cut -c1-64)
+  unhex "$salt$hex" | base64 -w0
 }
 
 # rmq_write_definitions FILE USER PASSWORD : users USER (administrator) and guest/guest, vhost /, full
 # permissions for both; imported by the nodes at boot (load_definitions)
 rmq_write_definitions() {
   local file=$1 user=$2 pass=$3
-  [[ $user =~ ^[A-Za-z0-9_.-]+$ ]] || die "user name '$user' must be letters, digits, _ . or -"
-  [[ $pass != *'"'* && $pass != *'\'* ]] || die "password must not contain \" or \\"
-  cat >"$file.new" <<EOF
-{
-  "users": [
-    {"name": "$user", "password_hash": "$(rmq_password_hash "$pass")",
-     "hashing_algorithm": "rabbit_password_hashing_sha256", "tags": ["administrator"], "limits": {}},
-    {"name": "guest", "password_hash": "$(rmq_password_hash guest)",
-     "hashing_algorithm": "rabbit_password_hashing_sha256", "tags": ["administrator"], "limits": {}}
-  ],
-  "vhosts": [{"name": "/"}],
-  "permissions": [
-    {"user": "$user", "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"},
-    {"user": "guest", "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"}
-  ]
-}
-EOF
+  # both go into URIs unencoded: keep them to characters that need no encoding
+  [[ $user =~ ^[A-Za-z0-9_.~-]+$ ]] || die "user name '$user' must be letters, digits, _ . ~ or -"
+  [[ $pass =~ ^[A-Za-z0-9_.~-]+$ ]] || die "the password must be letters, digits, _ . ~ or -"
+  local u users='' perms='' pw
+  for u in "$user" guest; do
+    [[ $u == guest && $user == guest && -n $users ]] && continue
+    if [[ $u == "$user" && -z $users ]]; then pw=$pass; else pw=guest; fi
+    users+="${users:+,}
+    {\"name\": \"$u\", \"password_hash\": \"$(rmq_password_hash "$pw")\",
+     \"hashing_algorithm\": \"rabbit_password_hashing_sha256\", \"tags\": [\"administrator\"], \"limits\": {}}"
+    perms+="${perms:+,}
+    {\"user\": \"$u\", \"vhost\": \"/\", \"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}"
+  done
+  printf '{\n  "users": [%s\n  ],\n  "vhosts": [{"name": "/"}],\n  "permissions": [%s\n  ]\n}\n' \
+    "$users" "$perms" >"$file.new"
   mv "$file.new" "$file"
   chown "$RMQ_USER:$RMQ_USER" "$file"; chmod 600 "$file"
 }
@@ -173,10 +184,10 @@ rmq_pids() { # no subprocess per process: this runs in polling loops while nodes
   local name=$1 comm=${2:-} p c e want="$RMQ_MARKER=$1"
   local -a envs
   for p in /proc/[0-9]*; do
-    if [[ -n $comm ]]; then
-      read -r c 2>/dev/null <"$p/comm" || continue
-      [[ $c == "$comm" ]] || continue
-    fi
+    read -r c 2>/dev/null <"$p/comm" || continue
+    # epmd, when a node had to start it, keeps the node's environment but serves every node
+    [[ $c != epmd ]] || continue
+    [[ -z $comm || $c == "$comm" ]] || continue
     mapfile -d '' envs 2>/dev/null <"$p/environ" || continue
     for e in "${envs[@]}"; do
       if [[ $e == "$want" ]]; then echo "${p#/proc/}"; break; fi
@@ -186,20 +197,40 @@ rmq_pids() { # no subprocess per process: this runs in polling loops while nodes
 rmq_beam_pid() { rmq_pids "$1" beam.smp | head -1; }
 rmq_alive() { [[ -n $(rmq_pids "$1") ]]; }
 
-# rmq_alive_fast NAME DIR : rmq_alive, but cheap while the launcher that rmq_launch recorded lives
+# rmq_alive_fast NAME : rmq_alive, but cheap for a node that this run launched (its launcher, the
+# node's rabbitmq-server shell, lives as long as its VM)
+declare -A RMQ_LAUNCHED=()
 rmq_alive_fast() {
-  local pid e
-  local -a envs
-  if read -r pid 2>/dev/null <"$2/launcher.pid" && [[ $pid =~ ^[0-9]+$ ]] &&
-    mapfile -d '' envs 2>/dev/null <"/proc/$pid/environ"; then
-    for e in "${envs[@]}"; do [[ $e == "$RMQ_MARKER=$1" ]] && return 0; done
+  local pid=${RMQ_LAUNCHED[$1]:-} stat
+  if [[ -n $pid ]] && read -r stat 2>/dev/null <"/proc/$pid/stat"; then
+    stat=${stat##*) }
+    [[ ${stat:0:1} != Z ]] && return 0
   fi
   rmq_alive "$1"
+}
+
+# rmq_ensure_epmd : the Erlang port mapper (4369) runs, started with a clean environment when it was
+# not (a node would start it itself, handing it our marker: stop would then end it, and the machine's
+# node with it). It listens where the machine's rabbitmq-env.conf says (ERL_EPMD_ADDRESS), as the
+# machine's node would have started it.
+rmq_ensure_epmd() {
+  port_open 4369 && return 0
+  local epmd addr i
+  epmd=$(command -v epmd || echo /usr/lib/erlang/bin/epmd)
+  [[ -x $epmd ]] || die "epmd not found (erlang-base)"
+  addr=$(sed -n 's/^[[:space:]]*\(export[[:space:]]\{1,\}\)\{0,1\}ERL_EPMD_ADDRESS=["'"'"']\{0,1\}\([^"'"'"' ]*\).*/\2/p' \
+    /etc/rabbitmq/rabbitmq-env.conf 2>/dev/null | tail -1)
+  (cd / && env -i PATH="$RMQ_PATH" ${addr:+ERL_EPMD_ADDRESS="$addr"} \
+    setpriv --reuid="$RMQ_USER" --regid="$RMQ_USER" --init-groups "$epmd" -daemon) 9>&- ||
+    die "could not start epmd"
+  for ((i = 0; i < 50; i++)); do port_open 4369 && return 0; sleep 0.1; done
+  die "epmd started but port 4369 did not open"
 }
 
 # rmq_launch NAME DIR AMQP_PORT DIST_PORT : start the node in the background, detached, as rabbitmq
 rmq_launch() {
   local name=$1 dir=$2 amqp=$3 dist=$4
+  rmq_ensure_epmd
   printf '\n===== %s start %s =====\n' "$(date '+%F %T')" "$name" >>"$dir/log/startup.log"
   chown "$RMQ_USER:$RMQ_USER" "$dir/log/startup.log"
   # cwd: the node's folder (an Erlang crash dump would go there otherwise); fd 9 (the lock) closed
@@ -213,13 +244,12 @@ rmq_launch() {
     RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" \
     RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
     RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_PLUGINS_DIR="$PLUGINS_DIR" \
-    ERL_EPMD_ADDRESS=127.0.0.1 \
     ERL_CRASH_DUMP="$dir/log/erl_crash.dump" ERL_CRASH_DUMP_SECONDS=5 \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
     setsid setpriv --reuid="$RMQ_USER" --regid="$RMQ_USER" --init-groups \
     "$RMQ_BIN/rabbitmq-server") >>"$dir/log/startup.log" 2>&1 </dev/null 9>&- &
-  # $! is the node's rabbitmq-server shell (env, setsid and setpriv exec), parent of its beam
-  echo "$!" >"$dir/launcher.pid"
+  # $! becomes the node's rabbitmq-server shell (env, setsid and setpriv exec), parent of its VM
+  RMQ_LAUNCHED[$name]=$!
 }
 
 # rmq_check_ports NAME PORT LABEL [PORT LABEL]... : die if a port is taken (call when NAME is down)
@@ -233,13 +263,17 @@ rmq_check_ports() {
   done
 }
 
-# rmq_startup_error NAME DIR : one line saying why a node that died during start-up died
+# rmq_startup_error NAME DIR : one line saying why a node that died during start-up died: the first
+# error its last start wrote to startup.log (where the errors before logging is set up go)
 rmq_startup_error() {
-  local name=$1 dir=$2 line
-  line=$(grep -a -m1 -E 'Kernel pid terminated|BOOT FAILED|ERROR:|\[error\]' \
-    <(tac "$dir/log/startup.log" 2>/dev/null) 2>/dev/null | cut -c1-300 || true)
-  printf '%s exited during start-up%s; see %s and %s' "$name" "${line:+: $line}" \
-    "$dir/log/startup.log" "$dir/log/$name.log"
+  local name=$1 dir=$2 section line logs
+  section=$(awk '/^===== /{buf=""; next} {buf=buf $0 "\n"} END{printf "%s", buf}' \
+    "$dir/log/startup.log" 2>/dev/null || true)
+  line=$(grep -a -m1 '\[error\]' <<<"$section" | sed 's/^.*\[error\] <[^>]*> //' | cut -c1-300 || true)
+  [[ -n $line ]] || line=$(grep -a -m1 -E 'Kernel pid terminated|[Ee]rror' <<<"$section" | cut -c1-300 || true)
+  logs=$dir/log/startup.log
+  [[ -f $dir/log/$name.log ]] && logs+=" and $dir/log/$name.log"
+  printf '%s exited during start-up%s; see %s' "$name" "${line:+: $line}" "$logs"
 }
 
 # rmq_signal_stop TIMEOUT NAME... : SIGTERM the nodes (a graceful shutdown, as `rabbitmqctl stop`
