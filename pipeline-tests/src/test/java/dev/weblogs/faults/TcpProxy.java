@@ -59,10 +59,10 @@ final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    if (admit(socket, client, upstream)) {
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    }
                 } catch (IOException e) {
                     // closed by cut() or close()
                 }
@@ -70,6 +70,21 @@ final class TcpProxy implements AutoCloseable {
         }, "proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Keeps a new connection, unless a cut came while it was being accepted: under the monitor that
+     * {@link #cut()} holds, so that no connection outlives an outage.
+     */
+    private synchronized boolean admit(ServerSocket acceptedBy, Socket client, Socket upstream) {
+        if (acceptedBy.isClosed()) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {

@@ -23,8 +23,16 @@ final class TestLog {
     private final MessageDigest md5;
     private int next;
 
-    TestLog() throws NoSuchAlgorithmException {
-        md5 = MessageDigest.getInstance("MD5");
+    private TestLog(MessageDigest md5) {
+        this.md5 = md5;
+    }
+
+    static TestLog create() {
+        try {
+            return new TestLog(MessageDigest.getInstance("MD5"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
