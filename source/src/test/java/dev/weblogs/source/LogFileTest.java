@@ -40,6 +40,22 @@ class LogFileTest {
     }
 
     @Test
+    void theHeadStaysWhatWasReadSoACheckpointTakenAfterACopytruncateDescribesTheOldContent() throws IOException {
+        Path log = dir.resolve("access.log");
+        Files.writeString(log, lines("old", 50));
+        try (LogFile file = LogFile.open(log, 0)) {
+            file.stream().readAllBytes();
+            String read = file.head().md5();
+            truncate(log);
+            Files.writeString(log, lines("new", 50), StandardOpenOption.APPEND);
+            assertEquals(read, file.head().md5(), "not re-read from the file at a save");
+            Checkpoint saved = Checkpoint.of(file.head(), file.position(), 0);
+            assertEquals(ResumePoint.start(log), ResumePoint.after(log, saved),
+                    "the new content at the path is not taken for the old one");
+        }
+    }
+
+    @Test
     void aTruncationIsSeenAtTheEndOfTheFileToo() throws IOException {
         Path log = dir.resolve("access.log");
         Files.writeString(log, lines("old", 10));
