@@ -18,7 +18,10 @@ public final class Topology {
     public static final String ROUTING_KEY = "logs";
     public static final String DATA_LAKE_QUEUE = "queue-data-lake";
     public static final String DATA_CLEAN_QUEUE = "queue-data-clean";
-    /** Lines that can never become a row go here, routed by the name of their dead-letter queue. */
+    /**
+     * Lines of the lake that the database refuses go here, routed by the name of their dead-letter queue: raw-log
+     * is the only other place a line would be kept. The clean side records its rejected lines in a table.
+     */
     public static final String DEAD_LETTER_EXCHANGE = "dead-letter-exchange-logs";
     /** Header of a dead-lettered message that says why. */
     public static final String REASON_HEADER = "x-reason";
@@ -34,7 +37,7 @@ public final class Topology {
     private Topology() {
     }
 
-    /** {@code queue-data-clean} has {@code queue-data-clean-dead-letter}. */
+    /** {@code queue-data-lake} has {@code queue-data-lake-dead-letter}. */
     public static String deadLetterQueue(String queue) {
         return queue + "-dead-letter";
     }
@@ -62,10 +65,11 @@ public final class Topology {
         for (String queue : QUEUES) {
             channel.queueDeclare(queue, true, false, false, QUEUE_ARGUMENTS);
             channel.queueBind(queue, EXCHANGE, ROUTING_KEY);
-            String deadLetters = deadLetterQueue(queue);
-            channel.queueDeclare(deadLetters, true, false, false, QUEUE_ARGUMENTS);
-            channel.queueBind(deadLetters, DEAD_LETTER_EXCHANGE, deadLetters);
         }
+        // An earlier version's queue-data-clean-dead-letter is neither declared nor deleted: it is the user's.
+        String deadLetters = deadLetterQueue(DATA_LAKE_QUEUE);
+        channel.queueDeclare(deadLetters, true, false, false, QUEUE_ARGUMENTS);
+        channel.queueBind(deadLetters, DEAD_LETTER_EXCHANGE, deadLetters);
     }
 
     /** The broker has an exchange or queue of the pipeline's name with other properties. */

@@ -14,6 +14,9 @@ import dev.weblogs.geo.GeoLocator;
 import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.row.CleanRow;
 import dev.weblogs.store.CleanLog;
+import dev.weblogs.store.CleanTables;
+import dev.weblogs.store.RejectedLine;
+import java.time.Clock;
 import dev.weblogs.transform.CleanLogMapper;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,12 @@ import picocli.CommandLine.Mixin;
 
 /**
  * Parses and geolocates every line of {@code queue-data-clean} into the {@code clean-log} table; lines that
- * are not access log lines go to {@code queue-data-clean-dead-letter} with the reason.
+ * are not access log lines are recorded in {@code clean-log-rejected} with the reason.
  */
 @Command(name = "consumer-data-clean", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, subcommands = ParseCommand.class,
         description = "Parses and geolocates every line of queue-data-clean into the clean-log table.%n"
-                + "Lines that cannot be parsed go to queue-data-clean-dead-letter with the reason.%n"
+                + "Lines that cannot be parsed are recorded in clean-log-rejected with the reason.%n"
                 + "Runs until SIGTERM or Ctrl-C; then writes what it received and exits 0.")
 public final class DataCleanConsumer implements Callable<Integer> {
 
@@ -70,9 +73,8 @@ public final class DataCleanConsumer implements Callable<Integer> {
         try (GeoLocator geo = geoIp.open()) {
             LoggerFactory.getLogger(DataCleanConsumer.class).info("GeoIP database: {}", geo.description());
             ConsumerDefinition<CleanRow> clean = new ConsumerDefinition<>("consumer-data-clean",
-                    Topology.DATA_CLEAN_QUEUE, "clean-log", List.of(CleanLog.class), List.of("clean-log"),
-                    new CleanLogMapper(geo),
-                    CleanLog::of, null);
+                    Topology.DATA_CLEAN_QUEUE, List.of(CleanLog.class, RejectedLine.class), CleanTables.ALL,
+                    new CleanLogMapper(geo), CleanTables.rows(), CleanTables.rejections(Clock.systemUTC()));
             return ConsumerService.run(clean, broker, database, batch, service, stop);
         }
     }

@@ -12,6 +12,7 @@ import dev.weblogs.cli.StopSignal;
 import dev.weblogs.cli.Version;
 import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.row.RawRow;
+import dev.weblogs.store.Destination;
 import dev.weblogs.store.RawLog;
 import dev.weblogs.transform.RawLogMapper;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class DataLakeConsumer implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsumerDefinition<RawRow> lake = new ConsumerDefinition<>("consumer-data-lake", Topology.DATA_LAKE_QUEUE,
-                "raw-log", List.of(RawLog.class), List.of("raw-log"), new RawLogMapper(), RawLog::of, null);
+                List.of(RawLog.class), List.of("raw-log", "raw-log-repeats"), new RawLogMapper(),
+                new Destination<>("raw-log", RawLog::of, RawRow::id, "raw-log-repeats", null), null);
         return ConsumerService.run(lake, broker, database, batch, service, stop);
     }
 }

@@ -52,7 +52,7 @@ public final class ConsumerService {
         BatchSettings batch = batchOptions.settings();
         Duration patience = service.startupTimeout();
         Broker broker = new Broker(brokerOptions.uri(), consumer.program(), stop);
-        boolean deadLetters = consumer.toRejectedEntity() == null;
+        boolean deadLetters = consumer.rejections() == null;
         try (Metrics metrics = Metrics.start(consumer.program(), service.metricsPort());
              Database db = Database.connect(database.settings(), consumer.entities(), consumer.tables(),
                      patience, stop);
@@ -63,16 +63,16 @@ public final class ConsumerService {
                      metrics.registry())) {
             SetAside setAside = deadLetters ? new DeadLetterPublisher(publishing, consumer.queue())::publish
                     : SetAside.NOWHERE;
-            SinkMeters meters = new SinkMeters(metrics.registry(), consumer.table());
-            BatchSink<R> sink = new BatchSink<>(consumer.mapper(), new TableStore<>(db, consumer.toEntity(),
-                    consumer.toRejectedEntity()), setAside, source, batch, DELIVERY_LIMIT, meters, stop,
-                    consumer.table());
+            String table = consumer.rows().table();
+            SinkMeters meters = new SinkMeters(metrics.registry(), table);
+            BatchSink<R> sink = new BatchSink<>(consumer.mapper(), new TableStore<>(db, consumer.rows(),
+                    consumer.rejections()), setAside, source, batch, DELIVERY_LIMIT, meters, stop, table);
             metrics.healthFrom(() -> Map.of("broker", source.isConnected(), "database", sink.isDatabaseUp()));
             sink.start();
             source.start(sink, sink::fail);
             log.info("consuming {} into {} (batches of {}, flushed every {} ms, prefetch {})", consumer.queue(),
-                    consumer.table(), batch.batchSize(), batch.flushInterval().toMillis(), batch.prefetch());
-            try (PeriodicLog summary = new PeriodicLog(SUMMARY_PERIOD, summary(consumer.table(), meters))) {
+                    table, batch.batchSize(), batch.flushInterval().toMillis(), batch.prefetch());
+            try (PeriodicLog summary = new PeriodicLog(SUMMARY_PERIOD, summary(table, meters))) {
                 stop.await();
             }
             source.cancel();

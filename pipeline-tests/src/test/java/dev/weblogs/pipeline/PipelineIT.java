@@ -1,12 +1,12 @@
 package dev.weblogs.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
 import dev.weblogs.clean.DataCleanConsumer;
 import dev.weblogs.lake.DataLakeConsumer;
 import dev.weblogs.producer.LogsProducer;
@@ -16,6 +16,7 @@ import dev.weblogs.testing.RunningProgram;
 import dev.weblogs.testing.TestDatabase;
 import dev.weblogs.testing.TestServices;
 import dev.weblogs.testing.TestVhost;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file of lines through the three programs into a real broker and database: both tables checked row by
- * row against the contract, a duplicate line stored once, a malformed line dead-lettered and kept in
- * raw-log, and a second run of the producer changing nothing.
+ * row against the contract, a line written twice stored once with two occurrences, a malformed line recorded
+ * in clean-log-rejected and kept in raw-log, and a second run of the producer changing nothing.
  */
 class PipelineIT {
 
@@ -57,7 +58,7 @@ class PipelineIT {
     Path dir;
 
     @Test
-    void everyLineLandsOnceInBothTablesAndTheMalformedOneInTheDeadLetterQueue() throws Exception {
+    void everyLineLandsOnceInBothTablesWithItsOccurrencesAndTheMalformedOneIsRejected() throws Exception {
         Path log = dir.resolve("access.log");
         Files.writeString(log, WORKED_EXAMPLE + "\n" + ANONYMOUS + "\n" + LOGIN_RELATIVE_NO_SIZE + "\n\n"
                 + IPV6_COMBINED + "\n" + PRIVATE_COMMON_LEAP_DAY + "\n" + NON_ASCII_CRLF + "\r\n" + WORKED_EXAMPLE
@@ -85,34 +86,40 @@ class PipelineIT {
             assertEquals(6, cleaned, "distinct parsable lines in clean-log");
             assertEquals(expectedRawRows(), rows(db, "raw-log", RAW_COLUMNS));
             assertEquals(expectedCleanRows(), rows(db, "clean-log", CLEAN_COLUMNS));
-            assertDeadLettered(vhost);
+            assertRejected(vhost, db);
 
-            // The same file again, all of it: every row is already there.
+            // The same file again, all of it: every row is already there, every occurrence counted.
             assertEquals(0, LogsProducer.run(new String[] {"--log-file", log.toString(), "--from-start"}, env, new Stop()));
             Thread.sleep(2_000);
             assertEquals(expectedRawRows(), rows(db, "raw-log", RAW_COLUMNS));
             assertEquals(expectedCleanRows(), rows(db, "clean-log", CLEAN_COLUMNS));
+            assertRejected(vhost, db);
 
             assertEquals(0, lake.stop(Duration.ofSeconds(30)), "consumer-data-lake exit status");
             assertEquals(0, clean.stop(Duration.ofSeconds(30)), "consumer-data-clean exit status");
         }
     }
 
-    private static void assertDeadLettered(TestVhost vhost) throws Exception {
+    /** The malformed line is recorded in clean-log-rejected, once, and no dead-letter queue holds anything. */
+    private static void assertRejected(TestVhost vhost, TestDatabase db) throws Exception {
+        assertEquals(List.of(List.of(md5(MALFORMED), "client address 'this' is not an IPv4 or IPv6 address", "1")),
+                rows(db, "clean-log-rejected", "id, reason, occurrences"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM `clean-log-rejected` WHERE rejected_at > NOW() - INTERVAL 1 DAY"));
         try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
-            GetResponse dead = channel.basicGet("queue-data-clean-dead-letter", true);
-            assertNotNull(dead, "the malformed line is in queue-data-clean-dead-letter");
-            assertEquals(MALFORMED, new String(dead.getBody(), StandardCharsets.UTF_8));
-            assertEquals("client address 'this' is not an IPv4 or IPv6 address",
-                    dead.getProps().getHeaders().get("x-reason").toString());
-            assertNull(channel.basicGet("queue-data-clean-dead-letter", true), "only the malformed line");
             assertNull(channel.basicGet("queue-data-lake-dead-letter", true), "the lake takes every line");
+        }
+        try (Connection connection = vhost.connect()) {
+            // The broker closes the channel of a failed passive declaration.
+            Channel channel = connection.createChannel();
+            IOException missing = assertThrows(IOException.class, () -> channel.queueDeclarePassive(
+                    "queue-data-clean-dead-letter"));
+            assertTrue(String.valueOf(missing.getCause()).contains("NOT_FOUND"), "the clean side has no dead-letter queue");
         }
     }
 
     private static List<List<String>> expectedRawRows() throws Exception {
         List<List<String>> rows = new ArrayList<>(List.of(
-                List.of(md5(WORKED_EXAMPLE), "2023-03-01 00:00:09", "-05:00", WORKED_EXAMPLE, "1"),
+                List.of(md5(WORKED_EXAMPLE), "2023-03-01 00:00:09", "-05:00", WORKED_EXAMPLE, "2"),
                 List.of(md5(ANONYMOUS), "2022-11-01 00:06:45", "-05:00", ANONYMOUS, "1"),
                 List.of(md5(LOGIN_RELATIVE_NO_SIZE), "2022-11-01 00:00:00", "-05:00", LOGIN_RELATIVE_NO_SIZE, "1"),
                 List.of(md5(IPV6_COMBINED), "2023-10-10 13:55:36", "+02:00", IPV6_COMBINED, "1"),
@@ -132,7 +139,7 @@ class PipelineIT {
                         "https://app.knovel.com:443/api/entitlements/get-license?post="
                                 + "{\"APIKEY\"%3A\"EE109DAC-756e-009d-1611-76371a443ed6\"}",
                         "https", "app.knovel.com", "HTTP/1.1", "200", "OK", "1386", "1.386", "0.001386", null, null,
-                        "1"),
+                        "2"),
                 row(md5(ANONYMOUS), "2022-11-01 05:06:45", "2022", "11", "1", "Tuesday", "05:06:45",
                         "190.0.247.163", "Colombia", "Marinilla", null, null, "0", null, "GET",
                         "https://dialnet.unirioja.es:443/js/procesarFacets.js", "https", "dialnet.unirioja.es",

@@ -18,10 +18,10 @@ import org.hibernate.jdbc.Expectation;
 @Entity
 @Table(name = "clean-log")
 @SQLInsert(sql = "INSERT INTO `clean-log` (`city`, `country`, `day`, `day_of_week`, `email_domain`, `host`, `ip`,"
-        + " `is_email`, `month`, `referrer`, `rest_method`, `rest_version`, `schema`, `session`, `size_bytes`,"
-        + " `size_kilo_bytes`, `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`, `user`,"
-        + " `user_agent`, `year`, `id`)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " `is_email`, `month`, `occurrence_key`, `referrer`, `rest_method`, `rest_version`, `schema`, `session`,"
+        + " `size_bytes`, `size_kilo_bytes`, `size_mega_bytes`, `status`, `status_verbose`, `time`, `timestamp`, `url`,"
+        + " `user`, `user_agent`, `year`, `id`)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON DUPLICATE KEY UPDATE `id` = `id`", verify = Expectation.None.class)
 public class CleanLog {
 
@@ -78,10 +78,13 @@ public class CleanLog {
 
     private String userAgent;
 
+    /** Of the line that first stored the row. */
+    private String occurrenceKey;
+
     protected CleanLog() {
     }
 
-    public static CleanLog of(CleanRow row) {
+    public static CleanLog of(CleanRow row, String occurrenceKey) {
         CleanLog entity = new CleanLog();
         entity.id = row.id();
         entity.timestamp = row.timestamp();
@@ -109,6 +112,7 @@ public class CleanLog {
         entity.sizeMegaBytes = row.sizeMegaBytes();
         entity.referrer = row.referrer();
         entity.userAgent = row.userAgent();
+        entity.occurrenceKey = occurrenceKey;
         return entity;
     }
 }

@@ -16,7 +16,8 @@ import org.hibernate.jdbc.Expectation;
  */
 @Entity
 @Table(name = "raw-log")
-@SQLInsert(sql = "INSERT INTO `raw-log` (`log`, `timestamp`, `timestamp_offset`, `id`) VALUES (?, ?, ?, ?)"
+@SQLInsert(sql = "INSERT INTO `raw-log` (`log`, `occurrence_key`, `timestamp`, `timestamp_offset`, `id`)"
+        + " VALUES (?, ?, ?, ?, ?)"
         + " ON DUPLICATE KEY UPDATE `id` = `id`", verify = Expectation.None.class)
 public class RawLog {
 
@@ -29,15 +30,19 @@ public class RawLog {
 
     private String log;
 
+    /** Of the line that first stored the row. */
+    private String occurrenceKey;
+
     protected RawLog() {
     }
 
-    public static RawLog of(RawRow row) {
+    public static RawLog of(RawRow row, String occurrenceKey) {
         RawLog entity = new RawLog();
         entity.id = row.id();
         entity.timestamp = row.timestamp();
         entity.timestampOffset = row.timestampOffset();
         entity.log = row.log();
+        entity.occurrenceKey = occurrenceKey;
         return entity;
     }
 }

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS `clean-log` (
   `referrer`        TEXT            NULL     COMMENT 'of a combined line, unescaped; NULL for none, - or empty',
   `user_agent`      TEXT            NULL     COMMENT 'of a combined line, unescaped; NULL for none, - or empty',
   `occurrences`     INT UNSIGNED    NOT NULL DEFAULT 1 COMMENT 'requests: each physical line once, however often delivered',
-  `occurrence_key`  VARCHAR(40)     NULL     COMMENT 'which physical line the row first came from',
+  `occurrence_key`  VARCHAR(255)    NULL     COMMENT 'which physical line the row first came from',
   `seq`             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'order of insertion, for readers that follow the table',
   PRIMARY KEY (`id`),
   UNIQUE KEY `clean_log_seq` (`seq`),

@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS `raw-log` (
   `timestamp_offset` CHAR(6)      NULL     COMMENT 'UTC offset of timestamp, e.g. -05:00',
   `log`              MEDIUMTEXT   NOT NULL COMMENT 'the line as UTF-8 text; bytes that are not UTF-8 as U+FFFD',
   `occurrences`      INT UNSIGNED NOT NULL DEFAULT 1 COMMENT 'times the line occurs in the logs: each physical line once',
-  `occurrence_key`   VARCHAR(40)  NULL     COMMENT 'which physical line the row first came from',
+  `occurrence_key`   VARCHAR(255) NULL     COMMENT 'which physical line the row first came from',
   PRIMARY KEY (`id`),
   KEY `raw_log_timestamp` (`timestamp`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin

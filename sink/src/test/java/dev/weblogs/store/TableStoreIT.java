@@ -25,7 +25,6 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,14 @@ class TableStoreIT {
 
     private static final RawRow RAW = new RawRow("0123456789abcdef0123456789abcdef", LocalDateTime.of(2023, 3, 1, 0, 0, 9),
             "-05:00", "the line");
-    private static final CleanRow CLEAN = new CleanRow("fedcba9876543210fedcba9876543210",
+    static final CleanRow CLEAN = new CleanRow("fedcba9876543210fedcba9876543210",
             LocalDateTime.of(2023, 3, 1, 5, 0, 9), 2023, 3, 1, "Wednesday", LocalTime.of(5, 0, 9), "181.58.38.180",
             "Colombia", "Medellín", "SESSION", "user@crypto.com", true, "@crypto.com", "GET", "/url?q=1", "https",
             "app.knovel.com", "HTTP/1.1", 200, "OK", 1386, new BigDecimal("1.386"), new BigDecimal("0.001386"),
             "https://referrer.example/", "Mozilla/5.0 (agent)");
+
+    private static final Destination<RawRow> RAW_LOG = new Destination<>("raw-log", RawLog::of, RawRow::id,
+            "raw-log-repeats", null);
 
     private TestDatabase db;
 
@@ -59,7 +61,7 @@ class TableStoreIT {
     @Test
     void everyRawLogValueIsInTheColumnOfItsName() throws Exception {
         try (Database database = connect(db.url(), RawLog.class)) {
-            store(database, RawLog::of, RAW);
+            store(database, RAW_LOG, RAW);
         }
         assertEquals(Map.of("id", RAW.id(), "timestamp", "2023-03-01 00:00:09", "timestamp_offset", "-05:00",
                 "log", "the line", "occurrences", "1"), row("raw-log", "id, `timestamp`, timestamp_offset, log, occurrences"));
@@ -68,7 +70,7 @@ class TableStoreIT {
     @Test
     void everyCleanLogValueIsInTheColumnOfItsName() throws Exception {
         try (Database database = connect(db.url(), CleanLog.class)) {
-            store(database, CleanLog::of, CLEAN);
+            store(database, CleanTables.rows(), CLEAN);
         }
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("id", CLEAN.id());
@@ -106,7 +108,7 @@ class TableStoreIT {
     void aRowStoredAgainIsLeftAsItIsAndCountedAsADuplicateWhateverTheUrlAsksOfTheDriver() throws Exception {
         String url = db.url() + "?useAffectedRows=false&rewriteBatchedStatements=false";
         try (Database database = connect(url, RawLog.class)) {
-            TableStore<RawRow> store = new TableStore<>(database, RawLog::of, null);
+            TableStore<RawRow> store = new TableStore<>(database, RAW_LOG, null);
             assertEquals(new StoreResult(1, 0, List.of()), store.store(List.of(new KeyedRow<>(RAW, "k1")), List.of()));
             RawRow changed = new RawRow(RAW.id(), null, null, "another text with the same id");
             RawRow other = new RawRow("11111111111111111111111111111111", null, null, "other");
@@ -131,7 +133,7 @@ class TableStoreIT {
                 + " '05:00:09', '10.0.0.1', NULL, NULL, NULL, NULL, 0, NULL, 'GET', '/', NULL, NULL, 'HTTP/1.1', 200, 'OK',"
                 + " 5, 0.005, 0.000005)");
         try (Database database = connect(db.url(), CleanLog.class)) {
-            store(database, CleanLog::of, CLEAN);
+            store(database, CleanTables.rows(), CLEAN);
         }
         assertEquals(Map.of("id", "a".repeat(32), "referrer", "null", "occurrences", "1", "seq", "1"),
                 row("clean-log", "id, COALESCE(referrer, 'null') AS referrer, occurrences, seq",
@@ -146,7 +148,7 @@ class TableStoreIT {
     void aMissingTableIsFatal() throws Exception {
         try (Database database = connect(db.url(), RawLog.class)) {
             execute("DROP TABLE `raw-log`");
-            StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+            StoreException e = assertThrows(StoreException.class, () -> store(database, RAW_LOG, RAW));
             assertEquals(StoreException.Kind.FATAL, e.kind());
             assertEquals("Table '" + databaseName() + ".raw-log' doesn't exist (error 1146)", e.getMessage());
         }
@@ -157,7 +159,7 @@ class TableStoreIT {
         try (Database database = connect(db.url(), RawLog.class)) {
             execute("CREATE TRIGGER refuse BEFORE INSERT ON `raw-log` FOR EACH ROW "
                     + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by policy'");
-            StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+            StoreException e = assertThrows(StoreException.class, () -> store(database, RAW_LOG, RAW));
             assertEquals(StoreException.Kind.ROW_REFUSED, e.kind());
             assertEquals("refused by policy (error 1644)", e.getMessage());
         }
@@ -172,10 +174,11 @@ class TableStoreIT {
             // Table grants, which take effect at once (a database grant only at the session's next USE).
             execute("GRANT CREATE ON `" + databaseName() + "`.* TO '" + user + "'@'%'");
             execute("GRANT SELECT, INSERT, UPDATE ON `" + databaseName() + "`.`raw-log` TO '" + user + "'@'%'");
+            execute("GRANT SELECT, INSERT, UPDATE ON `" + databaseName() + "`.`raw-log-repeats` TO '" + user + "'@'%'");
             try (Database database = Database.connect(new DatabaseSettings(db.url(), user, "pw", 1),
-                    List.of(RawLog.class), List.of("raw-log"), Duration.ZERO, new Stop())) {
+                    List.of(RawLog.class), List.of("raw-log", "raw-log-repeats"), Duration.ZERO, new Stop())) {
                 execute("REVOKE INSERT ON `" + databaseName() + "`.`raw-log` FROM '" + user + "'@'%'");
-                StoreException e = assertThrows(StoreException.class, () -> store(database, RawLog::of, RAW));
+                StoreException e = assertThrows(StoreException.class, () -> store(database, RAW_LOG, RAW));
                 assertEquals(StoreException.Kind.FATAL, e.kind());
                 ConfigurationException cause = (ConfigurationException) e.getCause();
                 assertEquals(Setting.DB_USER, cause.setting());
@@ -189,7 +192,7 @@ class TableStoreIT {
     @Test
     void aConnectionKilledUnderTheStoreIsUnavailabilityAndTheNextWriteGoesThrough() throws Exception {
         try (Database database = connect(db.url(), RawLog.class)) {
-            TableStore<RawRow> store = new TableStore<>(database, RawLog::of, null);
+            TableStore<RawRow> store = new TableStore<>(database, RAW_LOG, null);
             store.store(List.of(new KeyedRow<>(RAW, null)), List.of());
             execute("SELECT 1");
             for (String id : processIds()) {
@@ -204,12 +207,15 @@ class TableStoreIT {
     }
 
     private Database connect(String url, Class<?> entity) {
-        return Database.connect(new DatabaseSettings(url, db.user(), db.password(), 1), List.of(entity),
-                List.of(entity.getAnnotation(jakarta.persistence.Table.class).name()), Duration.ZERO, new Stop());
+        String table = entity.getAnnotation(jakarta.persistence.Table.class).name();
+        List<String> tables = table.equals("raw-log") ? List.of("raw-log", "raw-log-repeats") : CleanTables.ALL;
+        List<Class<?>> entities = table.equals("raw-log") ? List.of(entity) : List.of(entity, RejectedLine.class);
+        return Database.connect(new DatabaseSettings(url, db.user(), db.password(), 1), entities, tables,
+                Duration.ZERO, new Stop());
     }
 
-    private static <R> void store(Database database, Function<R, Object> toEntity, R row) {
-        new TableStore<>(database, toEntity, null).store(List.of(new KeyedRow<>(row, null)), List.of());
+    private static <R> void store(Database database, Destination<R> destination, R row) {
+        new TableStore<>(database, destination, null).store(List.of(new KeyedRow<>(row, null)), List.of());
     }
 
     private Map<String, String> row(String table, String columns) throws Exception {
