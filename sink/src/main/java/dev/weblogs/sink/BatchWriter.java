@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class BatchWriter<R> {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+    /** Attempts at a batch whose failure nobody foresaw, before the consumer stops. */
+    private static final int UNEXPECTED_ATTEMPTS = 3;
 
     /** A stop request came while the database was unavailable: the batch is left to be delivered again. */
     static final class Abandoned extends Exception {
@@ -78,6 +80,7 @@ final class BatchWriter<R> {
         }
         Retry retry = new Retry(stop);
         long outageStart = 0;
+        int unexpected = 0;
         while (true) {
             try {
                 long start = System.nanoTime();
@@ -105,6 +108,17 @@ final class BatchWriter<R> {
                             log.warn("database unavailable ({}); holding {} lines unacknowledged and retrying",
                                     e.getMessage(), items.size() + rejections.size());
                         }
+                        meters.retried();
+                        if (!retry.pause()) {
+                            throw new Abandoned();
+                        }
+                    }
+                    case UNEXPECTED -> {
+                        if (++unexpected >= UNEXPECTED_ATTEMPTS) {
+                            throw new StoreException(StoreException.Kind.FATAL, e.getMessage() + " (" + unexpected
+                                    + " attempts)", e);
+                        }
+                        log.warn("writing to {} failed ({}); trying again", table, e.getMessage());
                         meters.retried();
                         if (!retry.pause()) {
                             throw new Abandoned();

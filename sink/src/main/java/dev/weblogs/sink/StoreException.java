@@ -10,7 +10,12 @@ public final class StoreException extends RuntimeException {
         /** The database refuses a value of some row for good: find that row and set it aside. */
         ROW_REFUSED,
         /** Nothing written can succeed until someone acts (a missing table, a revoked grant): stop. */
-        FATAL
+        FATAL,
+        /**
+         * Nobody foresaw it (an error the driver raises on a connection broken mid-batch, say): write again a few
+         * times, then stop.
+         */
+        UNEXPECTED
     }
 
     private final Kind kind;

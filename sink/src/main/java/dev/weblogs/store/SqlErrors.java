@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * What a failed write calls for, from the SQL error behind it (MySQL and MariaDB error codes). Connection
- * and transient errors are waited out; errors about one row's values isolate that row; anything else (a
- * missing table, a revoked grant, an unknown column, an error nobody foresaw) stops the consumer, since no
- * amount of retrying fixes it and the lines are safer in the queue.
+ * and transient errors are waited out; errors about one row's values isolate that row; schema and permission
+ * errors (a missing table, an unknown column, a revoked grant) stop the consumer, since no amount of retrying
+ * fixes them and the lines are safer in the queue; anything else is unexpected, written again a few times.
  */
 final class SqlErrors {
 
@@ -45,6 +45,14 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
+    /** The tables are not what the consumer writes: someone must act. */
+    private static final Set<Integer> SCHEMA = Set.of(
+            1049, // unknown database
+            1054, // unknown column
+            1146, // table does not exist
+            1364  // a column without default that the pipeline does not write
+    );
+
     /** Permission errors: the user the consumer logs in as may not do what it must. */
     private static final Set<Integer> DENIED = Set.of(1044, 1142, 1143, 1227);
 
@@ -70,10 +78,13 @@ final class SqlErrors {
                 }
             }
         }
-        return StoreException.Kind.FATAL;
+        return StoreException.Kind.UNEXPECTED;
     }
 
     private static StoreException.Kind kind(SQLException sql) {
+        if (SCHEMA.contains(sql.getErrorCode())) {
+            return StoreException.Kind.FATAL;
+        }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.startsWith("08") || TRANSIENT.contains(sql.getErrorCode()) || sql instanceof SQLTransientException
                 || sql instanceof SQLRecoverableException || sql instanceof SQLNonTransientConnectionException) {

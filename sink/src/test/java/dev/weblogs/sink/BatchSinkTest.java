@@ -135,6 +135,22 @@ class BatchSinkTest {
     }
 
     @Test
+    void anUnexpectedErrorIsTriedAgainAndAfterThreeInARowStopsTheSink() throws Exception {
+        int[] calls = {0};
+        BatchSink<String> sink = sink(keepingStore((rows, rejections) -> ++calls[0] == 1 || calls[0] >= 3
+                ? new StoreException(StoreException.Kind.UNEXPECTED, "No operations allowed after statement closed.", null)
+                : null), SetAside.NOWHERE, 1);
+        deliver(sink, "a");
+        awaitCalls(1);
+        assertEquals(List.of("ack 1"), channel.calls, "once, then written");
+        deliver(sink, 2, "b");
+        stop.await();
+        Throwable failure = sink.finish(Duration.ofSeconds(10));
+        assertEquals("cannot write to t: No operations allowed after statement closed. (3 attempts)", failure.getMessage());
+        assertEquals(List.of("ack 1"), channel.calls);
+    }
+
+    @Test
     void aStopDuringAnOutageLeavesTheBatchToBeDeliveredAgain() throws Exception {
         BatchSink<String> sink = sink(keepingStore((rows, rejections) -> {
             stop.request();

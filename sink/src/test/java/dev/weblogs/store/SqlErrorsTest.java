@@ -32,7 +32,7 @@ class SqlErrorsTest {
         "23000, 1048, ROW_REFUSED",  // column cannot be null
         "42S02, 1146, FATAL",        // table does not exist
         "42S22, 1054, FATAL",        // unknown column
-        "HY000, 9999, FATAL"         // anything nobody foresaw
+        "S1009, 0,    UNEXPECTED"    // the driver on a statement of a connection broken mid-batch
     })
     void eachErrorCallsForWhatFixesIt(String state, int code, Kind kind) {
         RuntimeException failure = new RuntimeException("wrapped by Hibernate", new BatchUpdateException(
@@ -59,7 +59,7 @@ class SqlErrorsTest {
     }
 
     @Test
-    void anErrorWithoutSqlExceptionIsFatal() {
-        assertEquals(Kind.FATAL, SqlErrors.classify(new IllegalStateException("a bug")).kind());
+    void anErrorWithoutSqlExceptionIsUnexpected() {
+        assertEquals(Kind.UNEXPECTED, SqlErrors.classify(new IllegalStateException("a bug")).kind());
     }
 }
