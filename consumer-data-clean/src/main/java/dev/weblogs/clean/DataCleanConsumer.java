@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
  * are not access log lines are recorded in {@code clean-log-rejected} with the reason.
  */
 @Command(name = "consumer-data-clean", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        sortOptions = false, subcommands = ParseCommand.class,
+        sortOptions = false, subcommands = {ParseCommand.class, RebuildCommand.class},
         description = "Parses and geolocates every line of queue-data-clean into the clean-log table.%n"
                 + "Lines that cannot be parsed are recorded in clean-log-rejected with the reason.%n"
                 + "Runs until SIGTERM or Ctrl-C; then writes what it received and exits 0.")
@@ -55,6 +55,11 @@ public final class DataCleanConsumer implements Callable<Integer> {
 
     public DataCleanConsumer(Stop stop) {
         this.stop = stop;
+    }
+
+    /** The stop request this program and its commands answer to. */
+    Stop stop() {
+        return stop;
     }
 
     public static void main(String[] args) {

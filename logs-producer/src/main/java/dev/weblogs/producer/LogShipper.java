@@ -2,6 +2,7 @@ package dev.weblogs.producer;
 
 import dev.weblogs.amqp.PublishException;
 import dev.weblogs.amqp.Publisher;
+import dev.weblogs.cli.Progress;
 import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.source.CheckpointStore;
 import dev.weblogs.source.Line;

@@ -4,6 +4,7 @@ import dev.weblogs.amqp.Broker;
 import dev.weblogs.amqp.Publisher;
 import dev.weblogs.cli.BrokerOptions;
 import dev.weblogs.cli.Cli;
+import dev.weblogs.cli.ProgressDisplay;
 import dev.weblogs.cli.ServiceOptions;
 import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.StopSignal;
@@ -83,7 +84,8 @@ public final class LogsProducer implements Callable<Integer> {
                      service.startupTimeout(), stop, metrics.registry())) {
             metrics.healthFrom(() -> Map.of("broker", publisher.isConnected()));
             LogShipper shipper = new LogShipper(logFile, follow, new CheckpointStore(stateDir), publisher,
-                    ProgressDisplay.forTerminal(logFile, follow), stop, metrics.registry());
+                    ProgressDisplay.forTerminal(String.valueOf(logFile.getFileName()), "lines", " MB", 1_000_000,
+                    follow), stop, metrics.registry());
             return shipper.run(fromStart, System.out) ? Cli.OK : Cli.FAILED;
         } catch (Stop.Stopped e) {
             return Cli.OK;

@@ -79,6 +79,20 @@ abstract class FaultHarness {
         return env;
     }
 
+    /**
+     * Publishes {@code file} from its start, as a user reading a rotated copy again would, waits for the run
+     * to end and checks that every table is as it was: the same physical lines are the same occurrences.
+     */
+    void assertReadingAgainChangesNothing(Path file) throws Exception {
+        Map<String, String> again = env();
+        again.put("LOG_FILE", file.toString());
+        ProgramProcess producer = start("logs-producer", again, "--from-start");
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        // Let the consumers take what was published; the tables must not move.
+        Thread.sleep(3_000);
+        assertTablesComplete();
+    }
+
     ProgramProcess start(String module, Map<String, String> env, String... args) throws IOException {
         ProgramProcess process = ProgramProcess.start(module, env, dir, args);
         processes.add(process);
@@ -110,16 +124,53 @@ abstract class FaultHarness {
         assertTrue(seen >= count, table + " holds " + seen + " rows, expected at least " + count + "\n" + outputs());
     }
 
-    /** Each table ends up with exactly the ids it must hold, no more, no fewer. */
+    /**
+     * Each table ends up with exactly the ids it must hold, no more, no fewer, each with the number of times
+     * the server wrote its line.
+     */
     void assertTablesComplete() throws Exception {
         assertEquals(lines.rawIds, Eventually.poll(DRAIN, () -> ids("raw-log"), ids -> ids.equals(lines.rawIds)),
                 "raw-log holds every line once\n" + outputs());
         assertEquals(lines.cleanIds, Eventually.poll(DRAIN, () -> ids("clean-log"), ids -> ids.equals(lines.cleanIds)),
                 "clean-log holds every parsable line once\n" + outputs());
+        assertEquals(lines.rejectedIds, Eventually.poll(DRAIN, () -> ids("clean-log-rejected"),
+                ids -> ids.equals(lines.rejectedIds)), "clean-log-rejected holds every malformed line once");
+        assertOccurrences("raw-log", lines.rawIds);
+        assertOccurrences("clean-log", lines.cleanIds);
+        assertOccurrences("clean-log-rejected", lines.rejectedIds);
         // For the record of what each fault left behind.
-        System.out.printf("[faults] %s: %d lines written; raw-log %d rows, clean-log %d rows (%d parsable lines)%n",
-                testName, lines.lines(), db.count("SELECT COUNT(*) FROM `raw-log`"),
-                db.count("SELECT COUNT(*) FROM `clean-log`"), lines.cleanIds.size());
+        System.out.printf("[faults] %s: %d lines written (%d distinct); raw-log %d rows, %d occurrences; clean-log %d rows"
+                        + " (%d parsable lines), %d occurrences; clean-log-rejected %d rows%n", testName, lines.lines(),
+                lines.rawIds.size(), db.count("SELECT COUNT(*) FROM `raw-log`"),
+                db.count("SELECT SUM(occurrences) FROM `raw-log`"), db.count("SELECT COUNT(*) FROM `clean-log`"),
+                lines.cleanIds.size(), db.count("SELECT SUM(occurrences) FROM `clean-log`"),
+                db.count("SELECT COUNT(*) FROM `clean-log-rejected`"));
+    }
+
+    /** Every row of {@code table} counts the occurrences of its line: one per line the server wrote. */
+    void assertOccurrences(String table, Set<String> expectedIds) throws Exception {
+        Map<String, Integer> expected = new HashMap<>();
+        expectedIds.forEach(id -> expected.put(id, lines.occurrences.get(id)));
+        Map<String, Integer> counted = Eventually.poll(DRAIN, () -> occurrences(table), c -> c.equals(expected));
+        for (Map.Entry<String, Integer> row : expected.entrySet()) {
+            assertEquals(row.getValue(), counted.get(row.getKey()), table + " occurrences of " + row.getKey());
+        }
+        assertEquals(expected, counted, table + ": each request counted once\n" + outputs());
+    }
+
+    Map<String, Integer> occurrences(String table) throws Exception {
+        Map<String, Integer> counted = new HashMap<>();
+        try (java.sql.Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, occurrences FROM `" + table + "`")) {
+            while (rows.next()) {
+                counted.put(rows.getString(1), rows.getInt(2));
+            }
+        } catch (java.sql.SQLException e) {
+            if (e.getErrorCode() != 1146) {
+                throw e;
+            }
+        }
+        return counted;
     }
 
     Set<String> ids(String table) throws Exception {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Log rotation while the producer follows the log, and between two runs. */
@@ -25,6 +27,7 @@ class RotationFaultsIT extends FaultHarness {
         awaitCount("raw-log", lines.rawIds.size());
         lines.append(log, 5_000, 0, 0);
         assertTablesComplete();
+        assertReadingAgainChangesNothing(dir.resolve("access.log.1"));
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         assertTrue(producer.output().contains("was rotated"), producer.output());
         pipeline.assertConsumersAlive();
@@ -43,6 +46,7 @@ class RotationFaultsIT extends FaultHarness {
         assertEquals(0, again.exitStatus(DRAIN), again.output());
         assertTrue(again.output().contains("was rotated since the last run"), again.output());
         assertTablesComplete();
+        assertReadingAgainChangesNothing(dir.resolve("access.log.1"));
         pipeline.assertConsumersAlive();
     }
 
@@ -59,6 +63,7 @@ class RotationFaultsIT extends FaultHarness {
         Thread.sleep(1_000);
         lines.append(log, 10_000, 0, 0);
         assertTablesComplete();
+        assertReadingAgainChangesNothing(dir.resolve("access.log.1"));
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         assertTrue(producer.output().contains("was truncated"), producer.output());
         pipeline.assertConsumersAlive();
@@ -97,5 +102,24 @@ class RotationFaultsIT extends FaultHarness {
         assertEquals(0, producer.terminate(Duration.ofSeconds(30)), producer.output());
         assertTrue(producer.output().contains("was truncated"), producer.output());
         pipeline.assertConsumersAlive();
+    }
+
+    @Test
+    void twoFilesHoldingTheSameLineCountItTwice() throws Exception {
+        // Two servers, the same request at the same second: two requests.
+        String shared = TestLog.line(123_456, false);
+        Path other = dir.resolve("other.log");
+        lines.append(log, 300, 0, 0);
+        lines.appendLine(log, shared, true);
+        lines.append(other, 500, 0, 0);
+        lines.appendLine(other, shared, true);
+        start("consumer-data-lake", env());
+        start("consumer-data-clean", env());
+        assertEquals(0, start("logs-producer", env()).exitStatus(DRAIN));
+        Map<String, String> second = env();
+        second.put("LOG_FILE", other.toString());
+        assertEquals(0, start("logs-producer", second).exitStatus(DRAIN));
+        assertTablesComplete();
+        assertEquals(2, lines.occurrences.get(md5(shared.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 }

@@ -115,4 +115,8 @@ public class CleanLog {
         entity.occurrenceKey = occurrenceKey;
         return entity;
     }
+
+    String id() {
+        return id;
+    }
 }

@@ -37,8 +37,13 @@ public class RejectedLine {
 
     /** The row of {@code rejection}, rejected now by {@code clock}'s UTC time. */
     public static RejectedLine of(Rejection rejection, Clock clock) {
+        return of(rejection, LineId.of(rejection.line()), clock);
+    }
+
+    /** The same, for a line whose id is known (its md5, also when its text is no longer its bytes). */
+    static RejectedLine of(Rejection rejection, String id, Clock clock) {
         RejectedLine entity = new RejectedLine();
-        entity.id = LineId.of(rejection.line());
+        entity.id = id;
         entity.reason = shortened(rejection.reason());
         entity.rejectedAt = LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).withNano(0);
         entity.occurrenceKey = rejection.occurrenceKey();
@@ -46,7 +51,7 @@ public class RejectedLine {
     }
 
     /** Cut to the column, never inside a surrogate pair: a reason too long must not refuse the line's record. */
-    private static String shortened(String reason) {
+    static String shortened(String reason) {
         if (reason.length() <= MAX_REASON) {
             return reason;
         }

@@ -1,0 +1,74 @@
+package dev.weblogs.store;
+
+import dev.weblogs.row.CleanRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The rows a page of a rebuild may change, as they are now, read with {@code FOR UPDATE}: locked until the
+ * page commits, so a consumer writing the same lines meanwhile waits rather than being overwritten.
+ */
+final class CurrentRows {
+
+    /** A clean-log row and how it counts its occurrences. */
+    record Clean(CleanRow row, String occurrenceKey, int occurrences) {
+    }
+
+    /** A clean-log-rejected row. */
+    record Rejected(String reason, String occurrenceKey, int occurrences) {
+    }
+
+    private static final String CLEAN_COLUMNS = "id, `timestamp`, year, month, day, day_of_week, `time`, ip, country,"
+            + " city, session, user, is_email, email_domain, rest_method, url, `schema`, host, rest_version, status,"
+            + " status_verbose, size_bytes, size_kilo_bytes, size_mega_bytes, referrer, user_agent, occurrence_key,"
+            + " occurrences";
+
+    private CurrentRows() {
+    }
+
+    static Map<String, Clean> clean(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Clean> rows = new HashMap<>();
+        try (PreparedStatement query = select(connection, "SELECT " + CLEAN_COLUMNS + " FROM `clean-log`", ids);
+             ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                CleanRow row = new CleanRow(r.getString(1), r.getObject(2, LocalDateTime.class), r.getInt(3),
+                        r.getInt(4), r.getInt(5), r.getString(6), r.getObject(7, LocalTime.class), r.getString(8),
+                        r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.getBoolean(13),
+                        r.getString(14), r.getString(15), r.getString(16), r.getString(17), r.getString(18),
+                        r.getString(19), r.getInt(20), r.getString(21), r.getLong(22), r.getBigDecimal(23),
+                        r.getBigDecimal(24), r.getString(25), r.getString(26));
+                rows.put(row.id(), new Clean(row, r.getString(27), r.getInt(28)));
+            }
+        }
+        return rows;
+    }
+
+    static Map<String, Rejected> rejected(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Rejected> rows = new HashMap<>();
+        try (PreparedStatement query = select(connection, "SELECT id, reason, occurrence_key, occurrences FROM "
+                + "`clean-log-rejected`", ids); ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                rows.put(r.getString(1), new Rejected(r.getString(2), r.getString(3), r.getInt(4)));
+            }
+        }
+        return rows;
+    }
+
+    private static PreparedStatement select(Connection connection, String select, Collection<String> ids)
+            throws SQLException {
+        PreparedStatement query = connection.prepareStatement(select + " WHERE id IN ("
+                + "?,".repeat(ids.size()).replaceAll(",$", "") + ") FOR UPDATE");
+        int i = 1;
+        for (String id : ids) {
+            query.setString(i++, id);
+        }
+        return query;
+    }
+}

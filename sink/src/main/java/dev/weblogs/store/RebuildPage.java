@@ -1,0 +1,167 @@
+package dev.weblogs.store;
+
+import dev.weblogs.message.Rejection;
+import dev.weblogs.row.CleanRow;
+import dev.weblogs.row.LineId;
+import dev.weblogs.transform.LineMapper;
+import dev.weblogs.transform.MappedLine;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.StatelessSession;
+
+/**
+ * One page of a rebuild, in one transaction: each raw-log line parsed again, and the clean side made what the
+ * consumer would write for it today. A row whose values changed is updated; a line that now parses moves from
+ * clean-log-rejected to clean-log and the reverse, taking its occurrences along; a line the clean side never
+ * had gets raw-log's occurrences. Rows the consumer counted keep their counts.
+ */
+final class RebuildPage {
+
+    /** A raw-log row as the rebuild reads it. */
+    record RawLine(String id, String log, int occurrences, String occurrenceKey) {
+    }
+
+    private final LineMapper<CleanRow> mapper;
+    private final Clock clock;
+
+    private final List<Object> updated = new ArrayList<>();
+    private final List<Object> newRows = new ArrayList<>();
+    private final List<Object> newRejections = new ArrayList<>();
+    private final Map<String, Integer> rowOccurrences = new HashMap<>();
+    private final Map<String, Integer> rejectionOccurrences = new HashMap<>();
+    private final Set<String> fromRawLog = new LinkedHashSet<>();
+    private final Set<String> removedRows = new LinkedHashSet<>();
+    private final Set<String> removedRejections = new LinkedHashSet<>();
+    private final Map<String, String> reasons = new HashMap<>();
+    private long changed;
+    private long newlyParsed;
+    private long newlyRejected;
+
+    RebuildPage(LineMapper<CleanRow> mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    RebuildCounts apply(StatelessSession session, List<RawLine> lines) {
+        List<String> ids = lines.stream().map(RawLine::id).toList();
+        Map<String, CurrentRows.Clean> clean = new HashMap<>();
+        Map<String, CurrentRows.Rejected> rejected = new HashMap<>();
+        session.doWork(connection -> {
+            clean.putAll(CurrentRows.clean(connection, ids));
+            rejected.putAll(CurrentRows.rejected(connection, ids));
+        });
+        for (RawLine line : lines) {
+            MappedLine<CleanRow> now = map(line);
+            if (now instanceof MappedLine.Row<CleanRow> row) {
+                parsed(line, row.row(), clean.get(line.id()), rejected.get(line.id()));
+            } else {
+                rejected(line, ((MappedLine.Rejected<CleanRow>) now).reason(), clean.get(line.id()),
+                        rejected.get(line.id()));
+            }
+        }
+        write(session);
+        return new RebuildCounts(lines.size(), changed, newlyParsed, newlyRejected);
+    }
+
+    /** What the consumer's mapper makes of the line; a line whose text is not its bytes was not valid UTF-8. */
+    private MappedLine<CleanRow> map(RawLine line) {
+        byte[] bytes = line.log().getBytes(StandardCharsets.UTF_8);
+        if (!LineId.of(bytes).equals(line.id())) {
+            return new MappedLine.Rejected<>("line is not valid UTF-8");
+        }
+        return mapper.map(bytes);
+    }
+
+    private void parsed(RawLine line, CleanRow row, CurrentRows.Clean clean, CurrentRows.Rejected rejected) {
+        if (clean != null) {
+            if (!clean.row().equals(row)) {
+                updated.add(CleanLog.of(row, clean.occurrenceKey()));
+                changed++;
+            }
+            if (rejected != null) {
+                removedRejections.add(line.id());
+            }
+            return;
+        }
+        newRows.add(CleanLog.of(row, rejected != null ? rejected.occurrenceKey() : line.occurrenceKey()));
+        rowOccurrences.put(line.id(), rejected != null ? rejected.occurrences() : line.occurrences());
+        if (rejected != null) {
+            removedRejections.add(line.id());
+        } else {
+            fromRawLog.add(line.id());
+        }
+        newlyParsed++;
+    }
+
+    private void rejected(RawLine line, String reason, CurrentRows.Clean clean, CurrentRows.Rejected rejected) {
+        if (rejected != null) {
+            if (!RejectedLine.shortened(reason).equals(rejected.reason())) {
+                reasons.put(line.id(), RejectedLine.shortened(reason));
+                changed++;
+            }
+            if (clean != null) {
+                removedRows.add(line.id());
+            }
+            return;
+        }
+        String key = clean != null ? clean.occurrenceKey() : line.occurrenceKey();
+        newRejections.add(RejectedLine.of(new Rejection(line.log().getBytes(StandardCharsets.UTF_8), reason, key),
+                line.id(), clock));
+        rejectionOccurrences.put(line.id(), clean != null ? clean.occurrences() : line.occurrences());
+        if (clean != null) {
+            removedRows.add(line.id());
+        } else {
+            fromRawLog.add(line.id());
+        }
+        newlyRejected++;
+    }
+
+    private void write(StatelessSession session) {
+        delete(session, "clean-log", removedRows);
+        delete(session, "clean-log-rejected", removedRejections);
+        if (!newRows.isEmpty()) {
+            session.insertMultiple(newRows);
+        }
+        if (!newRejections.isEmpty()) {
+            session.insertMultiple(newRejections);
+        }
+        if (!updated.isEmpty()) {
+            session.updateMultiple(updated);
+        }
+        setOccurrences(session, "clean-log", rowOccurrences);
+        setOccurrences(session, "clean-log-rejected", rejectionOccurrences);
+        if (!fromRawLog.isEmpty()) {
+            // The repeats raw-log counted, for rows the clean side never had.
+            session.createNativeMutationQuery("INSERT IGNORE INTO `clean-log-repeats` (id, occurrence_key) SELECT id,"
+                    + " occurrence_key FROM `raw-log-repeats` WHERE id IN (:ids)").setParameterList("ids", fromRawLog)
+                    .executeUpdate();
+        }
+        reasons.forEach((id, reason) -> session.createNativeMutationQuery("UPDATE `clean-log-rejected` SET reason = ?1"
+                + " WHERE id = ?2").setParameter(1, reason).setParameter(2, id).executeUpdate());
+        Set<String> changedRows = new LinkedHashSet<>(removedRows);
+        updated.forEach(row -> changedRows.add(((CleanLog) row).id()));
+        Changes.record(session, CleanTables.CHANGES, changedRows);
+    }
+
+    private static void delete(StatelessSession session, String table, Set<String> ids) {
+        if (!ids.isEmpty()) {
+            session.createNativeMutationQuery("DELETE FROM `" + table + "` WHERE id IN (:ids)")
+                    .setParameterList("ids", ids).executeUpdate();
+        }
+    }
+
+    private static void setOccurrences(StatelessSession session, String table, Map<String, Integer> occurrences) {
+        occurrences.forEach((id, count) -> {
+            if (count != 1) {
+                session.createNativeMutationQuery("UPDATE `" + table + "` SET occurrences = ?1 WHERE id = ?2")
+                        .setParameter(1, count).setParameter(2, id).executeUpdate();
+            }
+        });
+    }
+}
