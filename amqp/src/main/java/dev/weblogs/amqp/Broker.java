@@ -1,11 +1,13 @@
 package dev.weblogs.amqp;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
-import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.impl.DefaultExceptionHandler;
+import dev.weblogs.config.BrokerSettings;
 import dev.weblogs.failure.Causes;
 import dev.weblogs.failure.ConfigurationException;
 import dev.weblogs.failure.Retry;
@@ -16,32 +18,49 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connections to RabbitMQ. What the user can fix (an unreachable broker after the start-up patience,
- * refused credentials, an unknown vhost) is a {@link ConfigurationException} about the broker's URI.
+ * Connections to RabbitMQ: to any node of the list that answers, over TLS for {@code amqps://}. What the user
+ * can fix (an unreachable broker after the start-up patience, refused credentials, an unknown vhost, a
+ * certificate not trusted) is a {@link ConfigurationException} naming the setting.
  */
 public final class Broker {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
 
-    private final URI uri;
+    private final BrokerSettings settings;
     private final String connectionName;
     private final Stop stop;
+    private final Topology topology;
+    private final SSLContext tls;
 
     /** {@code connectionName} is what the management UI shows for this program's connections. */
-    public Broker(URI uri, String connectionName, Stop stop) {
-        this.uri = uri;
+    public Broker(BrokerSettings settings, String connectionName, Stop stop) {
+        this.settings = settings;
         this.connectionName = connectionName;
         this.stop = stop;
+        this.topology = new Topology(settings.queueType());
+        URI first = settings.nodes().get(0);
+        this.tls = "amqps".equals(first.getScheme())
+                ? TlsContext.of(settings.caFile(), settings.clientCertFile(), settings.clientKeyFile()) : null;
+    }
+
+    /** The exchanges and queues, of the queue type the settings say. */
+    public Topology topology() {
+        return topology;
     }
 
     /**
-     * Connects, retrying for up to {@code patience} while the broker cannot be reached. Wrong credentials
-     * or an unknown vhost fail at once.
+     * Connects, retrying for up to {@code patience} while no node can be reached. Wrong credentials, an unknown
+     * vhost or a certificate that is not trusted fail at once.
      *
      * @param recovering whether the client library should recover the connection and its consumers
      */
@@ -61,15 +80,47 @@ public final class Broker {
         }
     }
 
-    /** One attempt; for a caller that runs its own reconnection. */
+    /** One attempt, at the nodes in a random order; for a caller that runs its own reconnection. */
     public Connection open(boolean recovering) throws IOException {
+        ConnectionFactory factory = factory(recovering);
+        List<Address> addresses = new ArrayList<>();
+        for (URI node : settings.nodes()) {
+            addresses.add(new Address(node.getHost(), port(node)));
+        }
+        Collections.shuffle(addresses);
+        try {
+            Connection connection = factory.newConnection(addresses, connectionName);
+            if (connection instanceof Recoverable recoverable) {
+                recoverable.addRecoveryListener(new RecoveryLog());
+            }
+            return connection;
+        } catch (PossibleAuthenticationFailureException e) {
+            throw new ConfigurationException(settings.password() == null ? Setting.BROKER_URI
+                    : Setting.BROKER_PASSWORD_FILE, "RabbitMQ at " + address() + " refused user '"
+                    + factory.getUsername() + "': wrong user or password", e);
+        } catch (IOException e) {
+            ConfigurationException refusal = BrokerRefusals.of(e, address(), vhost(), settings.caFile() != null);
+            if (refusal != null) {
+                throw refusal;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new IOException("timed out connecting to " + address(), e);
+        }
+    }
+
+    private ConnectionFactory factory(boolean recovering) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(uri);
+            factory.setUri(settings.nodes().get(0));
         } catch (Exception e) {
             throw new ConfigurationException(Setting.BROKER_URI, "is not a valid AMQP URI (" + e.getMessage() + ")", e);
         }
-        if (factory.isSSL()) {
+        if (settings.password() != null) {
+            factory.setPassword(settings.password());
+        }
+        if (tls != null) {
+            factory.useSslProtocol(tls);
             factory.enableHostnameVerification();
         }
         factory.setConnectionTimeout(5_000);
@@ -78,24 +129,14 @@ public final class Broker {
         factory.setAutomaticRecoveryEnabled(recovering);
         factory.setTopologyRecoveryEnabled(recovering);
         factory.setRecoveryDelayHandler(attempts -> Retry.delayAfter(Math.max(1, attempts)).toMillis());
-        try {
-            Connection connection = factory.newConnection(connectionName);
-            if (connection instanceof Recoverable recoverable) {
-                recoverable.addRecoveryListener(new RecoveryLog());
+        factory.setExceptionHandler(new DefaultExceptionHandler() {
+            @Override
+            public void handleUnexpectedConnectionDriverException(Connection connection, Throwable exception) {
+                // The connection closes with it, and what follows (a reconnection, or one line) says what it means.
+                log.debug("connection driver: {}", exception.toString());
             }
-            return connection;
-        } catch (PossibleAuthenticationFailureException e) {
-            throw new ConfigurationException(Setting.BROKER_URI, "RabbitMQ at " + address() + " refused user '"
-                    + factory.getUsername() + "': wrong user or password", e);
-        } catch (IOException e) {
-            String refusal = connectionRefusal(e);
-            if (refusal != null) {
-                throw new ConfigurationException(Setting.BROKER_URI, refusal, e);
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new IOException("timed out connecting to " + address(), e);
-        }
+        });
+        return factory;
     }
 
     /** Says when a recovering connection is lost and when it is back. */
@@ -112,26 +153,18 @@ public final class Broker {
         }
     }
 
-    /** The broker's own reason for closing the connection during its opening (e.g. an unknown vhost). */
-    private String connectionRefusal(IOException e) {
-        ShutdownSignalException signal = Causes.innermost(e, ShutdownSignalException.class);
-        if (signal == null || signal.getReason() == null || signal.getReason().protocolClassId() != 10
-                || !signal.getMessage().contains("vhost")) {
-            return null;
-        }
-        return signal.getMessage().contains("not found")
-                ? "vhost '" + vhost() + "' does not exist on RabbitMQ at " + address()
-                : "user has no access to vhost '" + vhost() + "' on RabbitMQ at " + address();
+    private static int port(URI node) {
+        return node.getPort() > 0 ? node.getPort() : ("amqps".equals(node.getScheme()) ? 5671 : 5672);
     }
 
-    /** host:port, the part of the URI that may be shown (no user info). */
+    /** host:port of each node, the part of the URIs that may be shown (no user info). */
     public String address() {
-        int port = uri.getPort() > 0 ? uri.getPort() : ("amqps".equals(uri.getScheme()) ? 5671 : 5672);
-        return uri.getHost() + ":" + port;
+        return settings.nodes().stream().map(node -> node.getHost() + ":" + port(node))
+                .collect(Collectors.joining(", "));
     }
 
     private String vhost() {
-        String path = uri.getRawPath();
+        String path = settings.nodes().get(0).getRawPath();
         return path == null || path.length() <= 1 ? "/" : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
     }
 }

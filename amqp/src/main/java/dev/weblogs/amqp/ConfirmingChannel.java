@@ -33,13 +33,22 @@ final class ConfirmingChannel {
      * @param onNacked    told why, when the broker refuses a message
      * @param onReturned  told why, when the broker cannot route a message
      */
-    static ConfirmingChannel open(Connection connection, Semaphore window, Consumer<Outgoing> onConfirmed,
+    static ConfirmingChannel open(Connection connection, Topology topology, Semaphore window,
+                                  Consumer<Outgoing> onConfirmed,
                                   Consumer<String> onNacked, Consumer<String> onReturned) throws IOException {
         Channel channel = connection.createChannel();
         ConfirmingChannel confirming = new ConfirmingChannel(connection, channel,
                 new ConfirmTracker<>(window, onConfirmed));
         // Installed before anything can go wrong: a listener added to a channel already closed runs at once.
-        channel.addShutdownListener(cause -> confirming.broken = true);
+        channel.addShutdownListener(cause -> {
+            confirming.broken = true;
+            // The broker refusing this user's publishing is not a lost connection: reconnecting cannot help.
+            if (cause.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close close
+                    && close.getReplyCode() == com.rabbitmq.client.AMQP.ACCESS_REFUSED) {
+                onNacked.accept("RabbitMQ refuses what the program must do: " + close.getReplyText()
+                        .replaceFirst("^[A-Z_]+ - ", "") + " (the user needs write permission on " + Topology.EXCHANGE + ")");
+            }
+        });
         connection.addShutdownListener(cause -> confirming.broken = true);
         channel.confirmSelect();
         channel.addConfirmListener((seq, multiple) -> confirming.tracker.confirm(seq, multiple),
@@ -48,7 +57,7 @@ final class ConfirmingChannel {
         channel.addReturnListener(returned -> onReturned.accept("a line was unroutable (" + returned.getReplyText()
                 + "): no queue is bound to exchange '" + Topology.EXCHANGE + "' with routing key '"
                 + Topology.ROUTING_KEY + "'"));
-        Topology.declare(channel);
+        topology.declare(channel);
         return confirming;
     }
 

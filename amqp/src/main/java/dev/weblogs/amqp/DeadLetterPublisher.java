@@ -22,14 +22,16 @@ public final class DeadLetterPublisher {
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
 
     private final Connection connection;
+    private final Topology topology;
     private final String queue;
     private final String deadLetterQueue;
     private Channel channel;
     /** Set by the client's thread when a dead letter came back unroutable. */
     private volatile boolean unroutable;
 
-    public DeadLetterPublisher(Connection connection, String queue) {
+    public DeadLetterPublisher(Connection connection, Topology topology, String queue) {
         this.connection = connection;
+        this.topology = topology;
         this.queue = queue;
         this.deadLetterQueue = Topology.deadLetterQueue(queue);
     }
@@ -70,7 +72,7 @@ public final class DeadLetterPublisher {
         if (unroutable) {
             unroutable = false;
             // Deleted while running: declared again for the redelivered lines.
-            Topology.declare(channel);
+            topology.declare(channel);
             throw new IOException(deadLetterQueue + " was missing; it is declared again");
         }
     }
@@ -81,7 +83,7 @@ public final class DeadLetterPublisher {
             channel = connection.createChannel();
             channel.confirmSelect();
             channel.addReturnListener(returned -> unroutable = true);
-            Topology.declare(channel);
+            topology.declare(channel);
         }
         return channel;
     }

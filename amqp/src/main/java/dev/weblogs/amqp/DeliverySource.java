@@ -28,6 +28,7 @@ public final class DeliverySource implements Acknowledger, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliverySource.class);
 
     private final Connection connection;
+    private final Topology topology;
     private final String queue;
     private final int prefetch;
     private final MeterRegistry metrics;
@@ -37,8 +38,9 @@ public final class DeliverySource implements Acknowledger, AutoCloseable {
     private String consumerTag;
 
     /** @param connection a recovering connection, used by this source alone */
-    public DeliverySource(Connection connection, String queue, int prefetch, MeterRegistry metrics) {
+    public DeliverySource(Connection connection, Topology topology, String queue, int prefetch, MeterRegistry metrics) {
         this.connection = connection;
+        this.topology = topology;
         this.queue = queue;
         this.prefetch = prefetch;
         this.metrics = metrics;
@@ -52,7 +54,7 @@ public final class DeliverySource implements Acknowledger, AutoCloseable {
      */
     public void start(Consumer<Delivery> onDelivery, Consumer<String> onFailure) throws IOException {
         channel = connection.createChannel();
-        Topology.declare(channel);
+        topology.declare(channel);
         channel.basicQos(prefetch);
         depthChannel = connection.createChannel();
         Gauge.builder("weblogs.queue.messages", this, DeliverySource::queueDepth).tag("queue", queue)

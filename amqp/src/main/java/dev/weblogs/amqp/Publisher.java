@@ -28,6 +28,7 @@ public final class Publisher implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Stop stop;
+    private final Topology topology;
     private final Semaphore window;
     private final int windowSize;
     private final Recovery recovery;
@@ -43,6 +44,7 @@ public final class Publisher implements AutoCloseable {
     public Publisher(Broker broker, int windowSize, Duration patience, Stop stop, MeterRegistry metrics) {
         this.stop = stop;
         this.windowSize = windowSize;
+        this.topology = broker.topology();
         this.window = new Semaphore(windowSize);
         this.published = metrics.counter("weblogs.lines.published");
         this.confirmed = metrics.counter("weblogs.lines.confirmed");
@@ -61,7 +63,7 @@ public final class Publisher implements AutoCloseable {
     }
 
     private ConfirmingChannel open(Connection connection) throws IOException {
-        return ConfirmingChannel.open(connection, window, this::confirmed, reason -> refused(nacked, reason),
+        return ConfirmingChannel.open(connection, topology, window, this::confirmed, reason -> refused(nacked, reason),
                 reason -> refused(returned, reason));
     }
 

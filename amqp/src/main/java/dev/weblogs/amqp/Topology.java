@@ -4,13 +4,16 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.weblogs.config.QueueType;
+import dev.weblogs.failure.ConfigurationException;
+import dev.weblogs.failure.Setting;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The exchanges and queues of the pipeline, declared by every process at start. Declarations are
- * idempotent, so the programs can start in any order and none of them depends on another having run.
+ * The exchanges and queues of the pipeline, declared by every process at start. Declarations are idempotent,
+ * so the programs can start in any order and none of them depends on another having run.
  */
 public final class Topology {
 
@@ -28,13 +31,10 @@ public final class Topology {
 
     private static final List<String> QUEUES = List.of(DATA_LAKE_QUEUE, DATA_CLEAN_QUEUE);
 
-    /**
-     * Classic queues of version 2 (RabbitMQ 3.10 and later; the default from 3.12): persistent messages
-     * cost the broker less CPU than with version 1, and the broker is the pipeline's ceiling.
-     */
-    private static final Map<String, Object> QUEUE_ARGUMENTS = Map.of("x-queue-version", 2);
+    private final QueueType type;
 
-    private Topology() {
+    public Topology(QueueType type) {
+        this.type = type;
     }
 
     /** {@code queue-data-lake} has {@code queue-data-lake-dead-letter}. */
@@ -43,32 +43,49 @@ public final class Topology {
     }
 
     /**
-     * Declares everything; an exchange or queue that exists with other properties (declared by something
-     * else, or by an older version) is reported as such, since only the user can decide to delete it.
+     * Declares everything. An exchange or queue that exists with other properties (declared by something else,
+     * by an older version, or of the other queue type) is reported as such, and so is a user the broker does not
+     * let declare them, since only the user can decide what to change.
      */
-    public static void declare(Channel channel) throws IOException {
+    public void declare(Channel channel) throws IOException {
         try {
             declareAll(channel);
         } catch (IOException e) {
-            if (e.getCause() instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close
-                    && close.getReplyCode() == AMQP.PRECONDITION_FAILED) {
-                throw new TopologyMismatchException("RabbitMQ already has " + close.getReplyText().replaceFirst(
-                        "^PRECONDITION_FAILED - ", "") + ": delete it (its messages too) or use another vhost");
+            if (e.getCause() instanceof ShutdownSignalException signal
+                    && signal.getReason() instanceof AMQP.Channel.Close close) {
+                String reason = close.getReplyText().replaceFirst("^[A-Z_]+ - ", "");
+                if (close.getReplyCode() == AMQP.PRECONDITION_FAILED && reason.contains("'x-queue-type'")) {
+                    throw new ConfigurationException(Setting.QUEUE_TYPE, "RabbitMQ already has " + reason + ": let that "
+                            + "queue drain and delete it, or declare the type it has");
+                }
+                if (close.getReplyCode() == AMQP.PRECONDITION_FAILED) {
+                    throw new TopologyMismatchException("RabbitMQ already has " + reason
+                            + ": delete it (its messages too) or use another vhost");
+                }
+                if (close.getReplyCode() == AMQP.ACCESS_REFUSED) {
+                    throw new ConfigurationException(Setting.BROKER_URI, "RabbitMQ refuses what the program must do: "
+                            + reason + " (the user needs configure, write and read permissions on the pipeline's "
+                            + "exchanges and queues)");
+                }
             }
             throw e;
         }
     }
 
-    private static void declareAll(Channel channel) throws IOException {
+    private void declareAll(Channel channel) throws IOException {
+        Map<String, Object> arguments = type == QueueType.QUORUM ? Map.of("x-queue-type", "quorum")
+                // Classic queues of version 2 (RabbitMQ 3.10 and later; the default from 3.12): persistent messages
+                // cost the broker less CPU than with version 1, and the broker is the pipeline's ceiling.
+                : Map.of("x-queue-version", 2);
         channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
         channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true);
         for (String queue : QUEUES) {
-            channel.queueDeclare(queue, true, false, false, QUEUE_ARGUMENTS);
+            channel.queueDeclare(queue, true, false, false, arguments);
             channel.queueBind(queue, EXCHANGE, ROUTING_KEY);
         }
         // An earlier version's queue-data-clean-dead-letter is neither declared nor deleted: it is the user's.
         String deadLetters = deadLetterQueue(DATA_LAKE_QUEUE);
-        channel.queueDeclare(deadLetters, true, false, false, QUEUE_ARGUMENTS);
+        channel.queueDeclare(deadLetters, true, false, false, arguments);
         channel.queueBind(deadLetters, DEAD_LETTER_EXCHANGE, deadLetters);
     }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.weblogs.amqp.Topology;
+import dev.weblogs.config.QueueType;
 import java.net.URI;
 
 /**
@@ -31,7 +32,7 @@ final class QueueProbe implements AutoCloseable {
         Connection connection = factory.newConnection("weblogs-bench");
         try {
             Channel channel = connection.createChannel();
-            Topology.declare(channel);
+            new Topology(QueueType.CLASSIC).declare(channel);
             return new QueueProbe(connection, channel);
         } catch (Exception e) {
             connection.abort();

@@ -9,6 +9,7 @@ import dev.weblogs.cli.BrokerOptions;
 import dev.weblogs.cli.DatabaseOptions;
 import dev.weblogs.cli.ServiceOptions;
 import dev.weblogs.config.BatchSettings;
+import dev.weblogs.config.BrokerSettings;
 import dev.weblogs.failure.Causes;
 import dev.weblogs.failure.ConfigurationException;
 import dev.weblogs.lifecycle.Stop;
@@ -51,18 +52,19 @@ public final class ConsumerService {
                               BatchOptions batchOptions, ServiceOptions service, Stop stop) throws Exception {
         BatchSettings batch = batchOptions.settings();
         Duration patience = service.startupTimeout();
-        Broker broker = new Broker(brokerOptions.uri(), consumer.program(), stop);
+        BrokerSettings brokerSettings = brokerOptions.settings();
+        Broker broker = new Broker(brokerSettings, consumer.program(), stop);
         boolean deadLetters = consumer.rejections() == null;
         try (Metrics metrics = Metrics.start(consumer.program(), service.metricsPort());
              Database db = Database.connect(database.settings(), consumer.entities(), consumer.tables(),
                      patience, stop);
              Connection consuming = broker.connect(patience, true);
-             Connection publishing = deadLetters ? new Broker(brokerOptions.uri(), consumer.program()
+             Connection publishing = deadLetters ? new Broker(brokerSettings, consumer.program()
                      + " (dead letters)", stop).connect(patience, true) : null;
-             DeliverySource source = new DeliverySource(consuming, consumer.queue(), batch.prefetch(),
-                     metrics.registry())) {
-            SetAside setAside = deadLetters ? new DeadLetterPublisher(publishing, consumer.queue())::publish
-                    : SetAside.NOWHERE;
+             DeliverySource source = new DeliverySource(consuming, broker.topology(), consumer.queue(),
+                     batch.prefetch(), metrics.registry())) {
+            SetAside setAside = deadLetters ? new DeadLetterPublisher(publishing, broker.topology(),
+                    consumer.queue())::publish : SetAside.NOWHERE;
             String table = consumer.rows().table();
             SinkMeters meters = new SinkMeters(metrics.registry(), table);
             BatchSink<R> sink = new BatchSink<>(consumer.mapper(), new TableStore<>(db, consumer.rows(),

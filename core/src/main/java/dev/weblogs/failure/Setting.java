@@ -6,6 +6,11 @@ package dev.weblogs.failure;
  */
 public enum Setting {
     BROKER_URI,
+    BROKER_PASSWORD_FILE,
+    BROKER_CA_FILE,
+    BROKER_CLIENT_CERT_FILE,
+    BROKER_CLIENT_KEY_FILE,
+    QUEUE_TYPE,
     DB_URL,
     DB_USER,
     DB_PASSWORD,

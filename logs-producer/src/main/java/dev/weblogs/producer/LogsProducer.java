@@ -80,7 +80,7 @@ public final class LogsProducer implements Callable<Integer> {
         checkReadable(logFile);
         checkWritable(stateDir);
         try (Metrics metrics = Metrics.start("logs-producer", service.metricsPort());
-             Publisher publisher = new Publisher(new Broker(broker.uri(), "logs-producer", stop), confirmWindow,
+             Publisher publisher = new Publisher(new Broker(broker.settings(), "logs-producer", stop), confirmWindow,
                      service.startupTimeout(), stop, metrics.registry())) {
             metrics.healthFrom(() -> Map.of("broker", publisher.isConnected()));
             LogShipper shipper = new LogShipper(logFile, follow, new CheckpointStore(stateDir), publisher,

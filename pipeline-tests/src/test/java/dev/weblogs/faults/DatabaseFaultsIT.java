@@ -94,12 +94,15 @@ class DatabaseFaultsIT extends FaultHarness {
     void aGrantTakenAwayStopsTheConsumerWithOneLineNamingTheDatabaseUser() throws Exception {
         String dbName = db.url().substring(db.url().lastIndexOf('/') + 1);
         String user = "weblogs_lake_" + Long.toHexString(System.nanoTime());
-        execute(Files.readString(Path.of("../sink/src/main/resources/dev/weblogs/store/raw-log.sql")));
+        for (String table : new String[] {"raw-log", "raw-log-repeats"}) {
+            execute(Files.readString(Path.of("../sink/src/main/resources/dev/weblogs/store/" + table + ".sql")));
+        }
         execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'lake-pw'");
         try {
             // Table grants take effect at once; a database grant only at a session's next USE.
             execute("GRANT CREATE ON `" + dbName + "`.* TO '" + user + "'@'%'");
             execute("GRANT SELECT, INSERT, UPDATE ON `" + dbName + "`.`raw-log` TO '" + user + "'@'%'");
+            execute("GRANT SELECT, INSERT, UPDATE ON `" + dbName + "`.`raw-log-repeats` TO '" + user + "'@'%'");
             Map<String, String> env = env();
             env.put("DB_USER", user);
             env.put("DB_PASSWORD", "lake-pw");

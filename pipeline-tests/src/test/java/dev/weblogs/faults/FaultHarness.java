@@ -49,9 +49,9 @@ abstract class FaultHarness {
     private String testName;
 
     @BeforeEach
-    void servers(TestInfo test) {
+    void servers(TestInfo test) throws Exception {
         testName = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("?");
-        vhost = TestServices.get().newVhost();
+        vhost = newVhost();
         db = TestServices.get().newDatabase();
         log = dir.resolve("access.log");
     }
@@ -66,6 +66,11 @@ abstract class FaultHarness {
         }
         db.close();
         vhost.close();
+    }
+
+    /** The vhost of one test: on the machine's broker. */
+    TestVhost newVhost() throws Exception {
+        return TestServices.get().newVhost();
     }
 
     Map<String, String> env() {
@@ -194,9 +199,17 @@ abstract class FaultHarness {
         }
     }
 
+    /** Messages in {@code queue}; 0 while it does not exist (deleted, and not declared again yet). */
     long peekDeadLetters(String queue) throws Exception {
-        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = vhost.connect()) {
+            // The broker closes the channel of a failed passive declaration: not closed here.
+            Channel channel = connection.createChannel();
             return channel.messageCount(queue);
+        } catch (IOException e) {
+            if (String.valueOf(e.getCause()).contains("NOT_FOUND")) {
+                return 0;
+            }
+            throw e;
         }
     }
 

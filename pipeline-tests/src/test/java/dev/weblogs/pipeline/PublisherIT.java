@@ -31,7 +31,7 @@ class PublisherIT {
             Stop stop = new Stop();
             java.util.concurrent.atomic.AtomicIntegerArray confirms = new java.util.concurrent.atomic.AtomicIntegerArray(
                     LINES + 5_000);
-            try (Publisher publisher = new Publisher(new Broker(vhost.uri(), "test", stop), 5_000, Duration.ZERO, stop,
+            try (Publisher publisher = new Publisher(new Broker(vhost.settings(), "test", stop), 5_000, Duration.ZERO, stop,
                     metrics)) {
                 // While lines stream out, the broker closes the connection twice, as in a failover.
                 Thread closer = new Thread(() -> {

@@ -18,6 +18,10 @@ public final class DatabaseOptions {
             description = "Database password.")
     private String password;
 
+    @Option(names = "--db-password-file", paramLabel = "<file>",
+            description = "The database password is the first line of this file (a Docker secret).")
+    private java.nio.file.Path passwordFile;
+
     @Option(names = "--db-pool-size", paramLabel = "<n>", defaultValue = "2",
             description = "Database connections kept open.")
     private int poolSize;
@@ -30,6 +34,10 @@ public final class DatabaseOptions {
         if (poolSize < 1) {
             throw new SettingException("--db-pool-size", "must be at least 1, not " + poolSize);
         }
-        return new DatabaseSettings(url, user, password, poolSize);
+        if (passwordFile != null && !password.isEmpty()) {
+            throw new SettingException("--db-password-file", "and DB_PASSWORD (--db-password) are both set: keep one");
+        }
+        String secret = passwordFile == null ? password : SecretFile.read(passwordFile, "--db-password-file");
+        return new DatabaseSettings(url, user, secret, poolSize);
     }
 }

@@ -26,6 +26,11 @@ public class SettingException extends RuntimeException {
     public static SettingException of(ConfigurationException e) {
         String option = switch (e.setting()) {
             case BROKER_URI -> "--rabbitmq-uri";
+            case BROKER_PASSWORD_FILE -> "--rabbitmq-password-file";
+            case BROKER_CA_FILE -> "--rabbitmq-ca-file";
+            case BROKER_CLIENT_CERT_FILE -> "--rabbitmq-client-cert-file";
+            case BROKER_CLIENT_KEY_FILE -> "--rabbitmq-client-key-file";
+            case QUEUE_TYPE -> "--queue-type";
             case DB_URL -> "--db-url";
             case DB_USER -> "--db-user";
             case DB_PASSWORD -> "--db-password";

@@ -24,13 +24,14 @@ import java.util.function.Supplier;
 
 /**
  * A program's meters, and with a port, an HTTP endpoint serving them to Prometheus at {@code /metrics}
- * and the state of the program's links at {@code /health} (200 when all are up, 503 otherwise).
+ * and the state of the program's links at {@code /health} (200 when all are up, 503 otherwise; 503 and
+ * {@code STARTING} until the program has connected them, so that a supervisor waiting for health waits for that).
  */
 public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
-    private volatile Supplier<Map<String, Boolean>> health = Map::of;
+    private volatile Supplier<Map<String, Boolean>> health;
 
     private Metrics(String program, Integer port) {
         registry.config().commonTags("program", program);
@@ -69,7 +70,12 @@ public final class Metrics implements AutoCloseable {
     }
 
     private void health(HttpExchange exchange) throws IOException {
-        Map<String, Boolean> links = new TreeMap<>(health.get());
+        Supplier<Map<String, Boolean>> linked = health;
+        if (linked == null) {
+            respond(exchange, 503, "application/json", "{\"status\":\"STARTING\"}");
+            return;
+        }
+        Map<String, Boolean> links = new TreeMap<>(linked.get());
         boolean up = !links.containsValue(false);
         StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"');
         links.forEach((name, ok) -> json.append(",\"").append(name).append("\":\"").append(ok ? "UP" : "DOWN").append('"'));

@@ -71,6 +71,10 @@ final class TableSchema {
             List<String> additions = new ArrayList<>();
             Set<String> added = new TreeSet<>();
             Set<String> existing = names(connection, "columns", "column_name");
+            if (existing.isEmpty()) {
+                // A table the user may not see: what it may not do is said by the first write that needs it.
+                return;
+            }
             String previous = null;
             for (Map.Entry<String, String> column : columns.entrySet()) {
                 if (!existing.contains(column.getKey())) {

@@ -1,18 +1,10 @@
 package dev.weblogs.testing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.containers.MySQLContainer;
@@ -29,20 +21,18 @@ import org.testcontainers.containers.RabbitMQContainer;
  */
 public final class TestServices {
 
-    /** HTTP/1.1: the management plugin's server closes connections that offer an h2c upgrade. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     private static TestServices instance;
 
     private final URI brokerUri;
-    private final URI managementUri;
+    private final ManagementApi management;
     private final String serverJdbcUrl;
     private final String dbUser;
     private final String dbPassword;
 
     private TestServices(URI brokerUri, URI managementUri, String serverJdbcUrl, String dbUser, String dbPassword) {
         this.brokerUri = brokerUri;
-        this.managementUri = managementUri;
+        String[] credentials = brokerUri.getUserInfo().split(":", 2);
+        this.management = new ManagementApi(managementUri, credentials[0], credentials[1]);
         this.serverJdbcUrl = serverJdbcUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
@@ -94,26 +84,15 @@ public final class TestServices {
 
     /** A new, empty vhost for one test; deleted when closed. */
     public TestVhost newVhost() {
-        String name = "test-" + UUID.randomUUID();
-        String user = brokerUri.getUserInfo().split(":")[0];
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
-        management("PUT", "/api/vhosts/" + encoded, "{}");
-        management("PUT", "/api/permissions/" + encoded + "/" + URLEncoder.encode(user, StandardCharsets.UTF_8),
-                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        String name = management.newVhost();
         URI uri = URI.create(brokerUri.getScheme() + "://" + brokerUri.getRawUserInfo() + "@" + brokerUri.getHost()
-                + ":" + (brokerUri.getPort() > 0 ? brokerUri.getPort() : 5672) + "/" + encoded);
-        return new TestVhost(name, uri, () -> management("DELETE", "/api/vhosts/" + encoded, null));
+                + ":" + (brokerUri.getPort() > 0 ? brokerUri.getPort() : 5672) + "/" + ManagementApi.encode(name));
+        return new TestVhost(name, uri, () -> management.deleteVhost(name));
     }
 
     /** How many client connections to {@code vhost} the broker lists (its list lags a few seconds behind). */
     public int connections(TestVhost vhost) {
-        String list = management("GET", "/api/vhosts/" + URLEncoder.encode(vhost.name(), StandardCharsets.UTF_8)
-                + "/connections", null);
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(list).size();
-        } catch (IOException e) {
-            throw new IllegalStateException("unexpected answer from the management API: " + list, e);
-        }
+        return management.connections(vhost.name()).size();
     }
 
     /**
@@ -121,18 +100,10 @@ public final class TestServices {
      * failover would; returns how many there were.
      */
     public int closeConnections(TestVhost vhost) {
-        String list = management("GET", "/api/vhosts/" + URLEncoder.encode(vhost.name(), StandardCharsets.UTF_8)
-                + "/connections", null);
         int closed = 0;
-        try {
-            for (com.fasterxml.jackson.databind.JsonNode connection : new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(list)) {
-                management("DELETE", "/api/connections/" + URLEncoder.encode(connection.get("name").asText(),
-                        StandardCharsets.UTF_8).replace("+", "%20"), null);
-                closed++;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("unexpected answer from the management API: " + list, e);
+        for (com.fasterxml.jackson.databind.JsonNode connection : management.connections(vhost.name())) {
+            management.closeConnection(connection.get("name").asText());
+            closed++;
         }
         return closed;
     }
@@ -153,33 +124,6 @@ public final class TestServices {
         } catch (SQLException e) {
             throw new IllegalStateException("the test database server at " + serverJdbcUrl
                     + " (TEST_DB_URL) cannot be used: " + e.getMessage(), e);
-        }
-    }
-
-    private String management(String method, String path, String body) {
-        String[] credentials = brokerUri.getUserInfo().split(":", 2);
-        HttpRequest request = HttpRequest.newBuilder(managementUri.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (credentials[0] + ":" + credentials[1]).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " on the RabbitMQ management API answered "
-                        + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("the RabbitMQ management API at " + managementUri
-                    + " (TEST_RABBITMQ_MANAGEMENT_URI) cannot be reached: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

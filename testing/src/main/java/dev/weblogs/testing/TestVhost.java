@@ -2,7 +2,10 @@ package dev.weblogs.testing;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.weblogs.config.BrokerSettings;
+import dev.weblogs.config.QueueType;
 import java.net.URI;
+import java.util.List;
 
 /** A vhost of the test broker that belongs to one test. */
 public final class TestVhost implements AutoCloseable {
@@ -24,6 +27,11 @@ public final class TestVhost implements AutoCloseable {
     /** The AMQP URI of this vhost, user and password included, as RABBITMQ_URI takes it. */
     public URI uri() {
         return uri;
+    }
+
+    /** The vhost as the programs' settings name it: one node, classic queues. */
+    public BrokerSettings settings() {
+        return new BrokerSettings(List.of(uri), null, null, null, null, QueueType.CLASSIC);
     }
 
     /** A plain connection to the vhost, for a test to look at queues. */
