@@ -37,6 +37,8 @@ public final class Topology {
         this.type = type;
     }
 
+    private static final int BROKER_DELIVERY_LIMIT = 1000;
+
     /** {@code queue-data-lake} has {@code queue-data-lake-dead-letter}. */
     public static String deadLetterQueue(String queue) {
         return queue + "-dead-letter";
@@ -54,7 +56,7 @@ public final class Topology {
             if (e.getCause() instanceof ShutdownSignalException signal
                     && signal.getReason() instanceof AMQP.Channel.Close close) {
                 String reason = close.getReplyText().replaceFirst("^[A-Z_]+ - ", "");
-                if (close.getReplyCode() == AMQP.PRECONDITION_FAILED && reason.contains("'x-queue-type'")) {
+                if (close.getReplyCode() == AMQP.PRECONDITION_FAILED && aboutTheQueueType(reason)) {
                     throw new ConfigurationException(Setting.QUEUE_TYPE, "RabbitMQ already has " + reason + ": let that "
                             + "queue drain and delete it, or declare the type it has");
                 }
@@ -72,8 +74,17 @@ public final class Topology {
         }
     }
 
+    /** The broker names the type, or an argument only a queue of the other type has. */
+    private boolean aboutTheQueueType(String reason) {
+        String otherTypesArgument = type == QueueType.QUORUM ? "'x-queue-version'" : "'x-delivery-limit'";
+        return reason.contains("'x-queue-type'") || reason.contains(otherTypesArgument);
+    }
+
     private void declareAll(Channel channel) throws IOException {
-        Map<String, Object> arguments = type == QueueType.QUORUM ? Map.of("x-queue-type", "quorum")
+        Map<String, Object> arguments = type == QueueType.QUORUM
+                // The consumers set a line aside after 20 deliveries; the broker's own limit (20 by default from
+                // RabbitMQ 4.0, none before) stays far above it, so that the broker never drops a line first.
+                ? Map.of("x-queue-type", "quorum", "x-delivery-limit", BROKER_DELIVERY_LIMIT)
                 // Classic queues of version 2 (RabbitMQ 3.10 and later; the default from 3.12): persistent messages
                 // cost the broker less CPU than with version 1, and the broker is the pipeline's ceiling.
                 : Map.of("x-queue-version", 2);

@@ -90,6 +90,11 @@ public final class TestServices {
         return new TestVhost(name, uri, () -> management.deleteVhost(name));
     }
 
+    /** The arguments {@code queue} of {@code vhost} was declared with, as the broker holds them. */
+    public com.fasterxml.jackson.databind.JsonNode queueArguments(TestVhost vhost, String queue) {
+        return management.queue(vhost.name(), queue).get("arguments");
+    }
+
     /** How many client connections to {@code vhost} the broker lists (its list lags a few seconds behind). */
     public int connections(TestVhost vhost) {
         return management.connections(vhost.name()).size();
