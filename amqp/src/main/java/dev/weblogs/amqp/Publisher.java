@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes lines as persistent messages with publisher confirms, at most {@code window} unconfirmed:
@@ -22,6 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * again. A nack or an unroutable line stops the publisher for good: the broker did not take it, and going
  * on would lose it. From then on no callback runs, so a caller's record of what is confirmed stops before
  * the refused line.
+ *
+ * <p>Several threads may publish at once (one per log file): the window's permits go to them in turn, so a
+ * busy file does not starve a quiet one, and a line goes out on the channel under one lock, which keeps the
+ * channel's sequence numbers in step with what is tracked.
  */
 public final class Publisher implements AutoCloseable {
 
@@ -40,12 +45,14 @@ public final class Publisher implements AutoCloseable {
     private volatile ConfirmingChannel current;
     private volatile String refusal;
 
-    /** Connects, waiting up to {@code patience} for a broker that is not up yet. Called from one thread. */
+    private final Object channelLock = new Object();
+
+    /** Connects, waiting up to {@code patience} for a broker that is not up yet. */
     public Publisher(Broker broker, int windowSize, Duration patience, Stop stop, MeterRegistry metrics) {
         this.stop = stop;
         this.windowSize = windowSize;
         this.topology = broker.topology();
-        this.window = new Semaphore(windowSize);
+        this.window = new Semaphore(windowSize, true);
         this.published = metrics.counter("weblogs.lines.published");
         this.confirmed = metrics.counter("weblogs.lines.confirmed");
         this.republished = metrics.counter("weblogs.lines.republished");
@@ -96,11 +103,13 @@ public final class Publisher implements AutoCloseable {
             stop.check("waiting for RabbitMQ to confirm lines");
             recoverIfBroken();
         }
-        // A line is tracked by the sequence number of the channel it goes out on: reconnect first.
-        recoverIfBroken();
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(messageId)
                 .build();
-        current.publish(new Outgoing(body, properties, onConfirmed));
+        synchronized (channelLock) {
+            // A line is tracked by the sequence number of the channel it goes out on: reconnect first.
+            recoverIfBroken();
+            current.publish(new Outgoing(body, properties, onConfirmed));
+        }
         published.increment();
     }
 
@@ -120,12 +129,23 @@ public final class Publisher implements AutoCloseable {
      * @throws PublishException when the broker refused or could not route a line
      */
     public boolean awaitConfirms(Duration timeout) {
+        return awaitConfirmed(() -> window.availablePermits() == windowSize, timeout);
+    }
+
+    /**
+     * Waits until {@code confirmed} says that the lines a caller published are confirmed (those of one file),
+     * for at most {@code timeout}, reconnecting if needed.
+     *
+     * @return whether they are
+     * @throws PublishException when the broker refused or could not route a line
+     */
+    public boolean awaitConfirmed(BooleanSupplier confirmed, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 throwIfRefused();
                 recoverIfBroken();
-                if (window.availablePermits() == windowSize) {
+                if (confirmed.getAsBoolean()) {
                     return true;
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -146,9 +166,13 @@ public final class Publisher implements AutoCloseable {
 
     private void recoverIfBroken() {
         if (current.isBroken()) {
-            Recovery.Replaced replaced = recovery.replace(current);
-            current = replaced.channel();
-            republished.increment(replaced.republished());
+            synchronized (channelLock) {
+                if (current.isBroken()) {
+                    Recovery.Replaced replaced = recovery.replace(current);
+                    current = replaced.channel();
+                    republished.increment(replaced.republished());
+                }
+            }
         }
     }
 

@@ -7,22 +7,18 @@ import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.source.CheckpointStore;
 import dev.weblogs.source.Line;
 import dev.weblogs.source.LineReader;
-import dev.weblogs.source.LogFile;
 import dev.weblogs.source.LogTail;
-import dev.weblogs.source.ResumePoint;
+import dev.weblogs.source.ReadableLog;
 import dev.weblogs.source.UnconfirmedLines;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * Ships one log path: each line the {@link LogTail} reads is published with its occurrence key, and the
- * position up to which the broker has confirmed every line is saved as the path's checkpoint, every second
- * and at the end, so that the next run continues there.
+ * Ships one log: each line its {@link Reading} reads is published with its occurrence key, and the position
+ * up to which the broker has confirmed every line is saved as the log's checkpoint, every second and at the
+ * end, so that the next run continues there. Several shippers share one publisher, each on its own thread.
  */
 final class LogShipper implements LogTail.Handler {
 
@@ -30,75 +26,80 @@ final class LogShipper implements LogTail.Handler {
     private static final Duration FINAL_CONFIRM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Path path;
+    /** What one shipper did. */
+    record Shipped(String log, long published, int unconfirmed, long skipped, double seconds, boolean checkpointed) {
+    }
+
+    private final String name;
+    private final Path checkpointPath;
     private final CheckpointStore checkpoints;
     private final Publisher publisher;
     private final Progress progress;
     private final Stop stop;
     private final Counter linesRead;
-    private final LogTail tail;
 
-    private LogFile file;
+    private ReadableLog file;
     private LineReader reader;
-    private UnconfirmedLines unconfirmed;
+    private volatile UnconfirmedLines unconfirmed;
     private long published;
     private long lastSave;
 
-    LogShipper(Path path, boolean follow, CheckpointStore checkpoints, Publisher publisher, Progress progress,
-               Stop stop, MeterRegistry metrics) {
-        this.path = path;
+    /**
+     * @param checkpointPath the path its checkpoint is saved for; {@code null} for none (standard input)
+     */
+    LogShipper(String name, Path checkpointPath, CheckpointStore checkpoints, Publisher publisher, Progress progress,
+               Stop stop, Counter linesRead) {
+        this.name = name;
+        this.checkpointPath = checkpointPath;
         this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.progress = progress;
         this.stop = stop;
-        this.linesRead = metrics.counter("weblogs.lines.read");
-        this.tail = new LogTail(path, follow, stop, this);
+        this.linesRead = linesRead;
     }
 
     /**
-     * Publishes from where the last run stopped (or from the start) to the end of the file, or until a stop
-     * with follow; then says what it did on {@code out}.
+     * Publishes what {@code reading} reads, until its end or a stop request, and waits for the broker's
+     * confirms of it.
      *
-     * @return whether every published line was confirmed
      * @throws PublishException when the broker refused or could not route a line
      */
-    boolean run(boolean fromStart, PrintStream out) throws IOException {
-        ResumePoint start = fromStart ? ResumePoint.start(path) : ResumePoint.after(path, checkpoints.load(path));
+    Shipped run(Reading reading) throws IOException {
         long began = System.nanoTime();
-        boolean confirmed = false;
         try {
-            tail.run(start);
+            reading.run(this);
         } catch (Stop.Stopped e) {
             // Stopped while waiting for the broker: the end is the same as after a stop request.
         } finally {
             try {
-                confirmed = publisher.awaitConfirms(stop.isRequested() ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
+                publisher.awaitConfirmed(this::allConfirmed,
+                        stop.isRequested() ? STOP_CONFIRM_TIMEOUT : FINAL_CONFIRM_TIMEOUT);
             } finally {
                 if (file != null) {
                     // Even after a refusal: the checkpoint stops before the refused line.
                     save();
-                    progress.update(published, reader.position(), file.size());
+                    progress.update(published, file.bytesRead(reader.position()), file.size());
                 }
                 progress.close();
-                tail.close();
-                summarize(out, began, confirmed);
             }
         }
-        return confirmed;
+        return new Shipped(name, published, unconfirmed(), reading.skipped(), (System.nanoTime() - began) / 1e9,
+                checkpointPath != null);
     }
 
-    private void summarize(PrintStream out, long began, boolean confirmed) {
-        double seconds = (System.nanoTime() - began) / 1e9;
-        long skipped = tail.skipped();
-        out.printf(Locale.ROOT, "published %d lines of %s in %.1f s (%.0f lines/s)%s%s%n", published, path, seconds,
-                published / Math.max(seconds, 1e-9), confirmed ? ", all confirmed" : "; " + publisher.unconfirmed()
-                        + " not confirmed, they will be published again on the next run",
-                skipped == 0 ? "" : "; " + skipped + " lines longer than " + LineReader.MAX_LINE_BYTES
-                        + " bytes skipped (see the warnings)");
+    private boolean allConfirmed() {
+        UnconfirmedLines lines = unconfirmed;
+        return lines == null || lines.isEmpty();
+    }
+
+    /** How many lines are published and not confirmed yet. */
+    int unconfirmed() {
+        UnconfirmedLines lines = unconfirmed;
+        return lines == null ? 0 : lines.size();
     }
 
     @Override
-    public void opened(LogFile opened, LineReader openedReader) throws IOException {
+    public void opened(ReadableLog opened, LineReader openedReader) throws IOException {
         file = opened;
         reader = openedReader;
         unconfirmed = new UnconfirmedLines();
@@ -125,15 +126,15 @@ final class LogShipper implements LogTail.Handler {
 
     /** A checkpoint describes one file, so every line of this one is confirmed before the next is opened. */
     @Override
-    public void finished(LogFile finished) throws IOException {
-        while (!publisher.awaitConfirms(Duration.ofSeconds(1)) && !stop.isRequested()) {
+    public void finished(ReadableLog finished) throws IOException {
+        while (!publisher.awaitConfirmed(this::allConfirmed, Duration.ofSeconds(1)) && !stop.isRequested()) {
             tick();
         }
     }
 
     private void tick() throws IOException {
         long now = System.nanoTime();
-        progress.update(published, reader.position(), file.size());
+        progress.update(published, file.bytesRead(reader.position()), file.size());
         if (now - lastSave >= SAVE_EVERY.toNanos()) {
             save();
             lastSave = now;
@@ -141,6 +142,8 @@ final class LogShipper implements LogTail.Handler {
     }
 
     private void save() throws IOException {
-        checkpoints.save(path, unconfirmed.checkpoint(file.head(), reader.position(), reader.hash()));
+        if (checkpointPath != null) {
+            checkpoints.save(checkpointPath, unconfirmed.checkpoint(file.head(), reader.position(), reader.hash()));
+        }
     }
 }

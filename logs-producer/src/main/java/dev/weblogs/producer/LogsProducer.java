@@ -12,11 +12,13 @@ import dev.weblogs.cli.Version;
 import dev.weblogs.lifecycle.Stop;
 import dev.weblogs.metrics.Metrics;
 import dev.weblogs.source.CheckpointStore;
+import dev.weblogs.source.LogPattern;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,14 +28,15 @@ import picocli.CommandLine.Option;
 /** Publishes every line of a web server log to RabbitMQ, for the two consumers to store. */
 @Command(name = "logs-producer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false,
-        description = "Publishes every line of LOG_FILE to exchange topic-exchange-logs (routing key logs), "
-                + "as persistent messages with publisher confirms.%n"
-                + "Remembers how far it got in STATE_DIR and continues from there on the next run.")
+        description = "Publishes every line of the logs LOG_FILE names to exchange topic-exchange-logs (routing key "
+                + "logs), as persistent messages with publisher confirms.%n"
+                + "Remembers how far it got in each file in STATE_DIR and continues from there on the next run.")
 public final class LogsProducer implements Callable<Integer> {
 
-    @Option(names = "--log-file", paramLabel = "<file>", defaultValue = "data/web-server-nginx.log",
-            description = "The access log to publish.")
-    private Path logFile;
+    @Option(names = "--log-file", paramLabel = "<file>", defaultValue = "data/web-server-nginx.log", split = ",",
+            description = "The access logs to publish: paths and globs ('/var/log/nginx/*access.log'), separated by "
+                    + "commas or given several times; .gz files are read decompressed; - reads standard input.")
+    private List<String> logFiles;
 
     @Option(names = "--follow", description = "Keep publishing lines as they are appended, across rotation.")
     private boolean follow;
@@ -77,27 +80,22 @@ public final class LogsProducer implements Callable<Integer> {
         if (confirmWindow < 1) {
             throw new SettingException("--confirm-window", "must be at least 1, not " + confirmWindow);
         }
-        checkReadable(logFile);
+        List<LogPattern> patterns = LogFileOption.patterns(logFiles, follow, System.err);
         checkWritable(stateDir);
+        long began = System.nanoTime();
         try (Metrics metrics = Metrics.start("logs-producer", service.metricsPort());
              Publisher publisher = new Publisher(new Broker(broker.settings(), "logs-producer", stop), confirmWindow,
-                     service.startupTimeout(), stop, metrics.registry())) {
+                     service.startupTimeout(), stop, metrics.registry());
+             ProgressTotal progress = new ProgressTotal(ProgressDisplay.forTerminal(LogFileOption.task(patterns),
+                     "lines", " MB", 1_000_000, follow))) {
             metrics.healthFrom(() -> Map.of("broker", publisher.isConnected()));
-            LogShipper shipper = new LogShipper(logFile, follow, new CheckpointStore(stateDir), publisher,
-                    ProgressDisplay.forTerminal(String.valueOf(logFile.getFileName()), "lines", " MB", 1_000_000,
-                    follow), stop, metrics.registry());
-            return shipper.run(fromStart, System.out) ? Cli.OK : Cli.FAILED;
+            Shipments shipments = new Shipments(patterns, follow, fromStart, new CheckpointStore(stateDir), publisher,
+                    progress, stop, metrics.registry(), System.in, shipped -> Summary.ofOne(shipped, System.out));
+            List<LogShipper.Shipped> shipped = shipments.run();
+            progress.close();
+            return Summary.ofAll(shipped, (System.nanoTime() - began) / 1e9, System.out) ? Cli.OK : Cli.FAILED;
         } catch (Stop.Stopped e) {
             return Cli.OK;
-        }
-    }
-
-    private static void checkReadable(Path path) {
-        if (!Files.exists(path)) {
-            throw new SettingException("--log-file", path + " does not exist");
-        }
-        if (Files.isDirectory(path) || !Files.isReadable(path)) {
-            throw new SettingException("--log-file", path + " is not a readable file");
         }
     }
 

@@ -99,7 +99,13 @@ abstract class FaultHarness {
     }
 
     ProgramProcess start(String module, Map<String, String> env, String... args) throws IOException {
-        ProgramProcess process = ProgramProcess.start(module, env, dir, args);
+        return startWithInput(module, env, null, args);
+    }
+
+    /** A program reading {@code input} on its standard input. */
+    ProgramProcess startWithInput(String module, Map<String, String> env, Path input, String... args)
+            throws IOException {
+        ProgramProcess process = ProgramProcess.start(module, env, dir, input, args);
         processes.add(process);
         return process;
     }

@@ -27,6 +27,12 @@ final class ProgramProcess implements AutoCloseable {
 
     /** Starts {@code module}'s jar with {@code env} added to the environment; output goes to a file in {@code dir}. */
     static ProgramProcess start(String module, Map<String, String> env, Path dir, String... args) throws IOException {
+        return start(module, env, dir, null, args);
+    }
+
+    /** As {@link #start}, with {@code input} (unless {@code null}) as its standard input, as a pipe would give it. */
+    static ProgramProcess start(String module, Map<String, String> env, Path dir, Path input, String... args)
+            throws IOException {
         Path jar = PROJECT.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the fault tests run the packaged programs");
@@ -38,6 +44,9 @@ final class ProgramProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         return new ProgramProcess(module, builder.start(), output);
     }
 

@@ -103,9 +103,25 @@ class CommandLineIT {
     }
 
     @Test
-    void unreadableLogFile() throws Exception {
+    void aFolderAsLogFileAsksForItsLogs() throws Exception {
         CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", dir.toString()}, env(Map.of()), new Stop()));
-        assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): " + dir + " is not a readable file");
+        assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): " + dir + " is a folder: name its logs, such as '"
+                + dir.resolve("*.log") + "'");
+    }
+
+    @Test
+    void aGlobThatMatchesNothingIsNamed() throws Exception {
+        String glob = dir.resolve("*.access.log").toString();
+        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", sample() + "," + glob},
+                env(Map.of()), new Stop()));
+        assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): '" + glob + "' matches no file");
+    }
+
+    @Test
+    void standardInputNamedTwiceIsRefused() throws Exception {
+        CapturedRun run = CapturedRun.of(() -> LogsProducer.run(new String[] {"--log-file", "-", "--log-file", "-"},
+                env(Map.of()), new Stop()));
+        assertOneLine(run, 1, "logs-producer", "LOG_FILE (--log-file): names standard input (-) more than once");
     }
 
     @Test

@@ -10,13 +10,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The checkpoints of the log files of a state folder, one small JSON file each, named after the log's
@@ -63,6 +66,27 @@ public final class CheckpointStore {
             throw new ConfigurationException(Setting.STATE_DIR, location + " cannot be read ("
                     + e.getMessage().lines().findFirst().orElse("") + "); delete it, or use --from-start", e);
         }
+    }
+
+    /**
+     * Every checkpoint of the folder, whatever file it was saved for: the content an earlier run read, which a
+     * file may hold now under another name (rotated, or compressed).
+     */
+    public List<Checkpoint> loadAll() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Checkpoint> all = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+            for (Path file : files) {
+                try {
+                    all.add(JSON.readValue(file.toFile(), Checkpoint.class));
+                } catch (IOException e) {
+                    // Another file's own load says so, if it is that file's.
+                }
+            }
+        }
+        return all;
     }
 
     public void save(Path logFile, Checkpoint checkpoint) throws IOException {

@@ -68,8 +68,19 @@ public final class FileHead {
 
     /** The md5 of the head, lowercase hex, as checkpoints keep it. */
     public String md5() {
+        byte[] now = bytes;
+        return md5(now, now.length);
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    static String md5(byte[] bytes, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(bytes, 0, length);
+            return HexFormat.of().formatHex(md5.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has MD5", e);
         }

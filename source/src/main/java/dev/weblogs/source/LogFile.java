@@ -23,13 +23,14 @@ import java.util.Objects;
  * if it were the rest of the old content; here the read is discarded and {@link #contentChanged()} says
  * why.
  */
-public final class LogFile implements Closeable {
+public final class LogFile implements ReadableLog, Closeable {
 
     /** How many bytes before each read are compared with what was read there. */
     private static final int TAIL_CHECK = 64;
 
     private final Path path;
-    private final FileChannel channel;
+    /** {@code null} while {@linkplain #suspend() suspended}. */
+    private FileChannel channel;
     private final Object fileKey;
     private final FileHead head;
     private final byte[] tail = new byte[TAIL_CHECK];
@@ -70,7 +71,7 @@ public final class LogFile implements Closeable {
         return path;
     }
 
-    /** The file's first bytes as read so far; they identify its content. */
+    @Override
     public FileHead head() {
         return head;
     }
@@ -92,8 +93,8 @@ public final class LogFile implements Closeable {
     }
 
     private int read(byte[] buffer, int offset, int length) throws IOException {
-        if (contentChanged || length == 0) {
-            return contentChanged ? -1 : 0;
+        if (contentChanged || length == 0 || channel == null) {
+            return contentChanged || channel == null ? -1 : 0;
         }
         int n = channel.read(ByteBuffer.wrap(buffer, offset, length), position);
         if (n <= 0) {
@@ -156,8 +157,77 @@ public final class LogFile implements Closeable {
         return position;
     }
 
+    @Override
+    public long bytesRead(long position) {
+        return position;
+    }
+
+    /** The file's size now; while suspended, what was read of it. */
+    @Override
     public long size() throws IOException {
-        return channel.size();
+        return channel == null ? position : channel.size();
+    }
+
+    /**
+     * Closes the file for a while, to hold no file open while it stays quiet (a host with hundreds of logs);
+     * {@link #resume()} opens it again where reading stood.
+     */
+    public void suspend() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+
+    public boolean isSuspended() {
+        return channel == null;
+    }
+
+    /** Whether a suspended file has something new to read: it grew, or it is no longer the file at its path. */
+    public boolean grewOrMoved() {
+        try {
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class);
+            return !Objects.equals(now.fileKey(), fileKey) || now.size() != position;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Opens a suspended file again: at its path, or, when it was renamed away meanwhile (a rotation), under its new
+     * name in the same folder, found by its file key, so that what the server wrote to it before reopening its log
+     * is still read.
+     *
+     * @return whether the file was found; if not, it is gone, and reading goes on with the file at the path
+     */
+    public boolean resume() throws IOException {
+        if (channel != null) {
+            return true;
+        }
+        Path found = Files.exists(path) && sameFile(path) ? path : renamed();
+        if (found == null) {
+            return false;
+        }
+        channel = FileChannel.open(found, StandardOpenOption.READ);
+        if (!stillHoldsWhatWasRead() || channel.size() < position) {
+            contentChanged = true;
+        }
+        return true;
+    }
+
+    private Path renamed() throws IOException {
+        Path folder = path.toAbsolutePath().getParent();
+        try (var siblings = Files.list(folder)) {
+            return siblings.filter(Files::isRegularFile).filter(this::sameFile).findFirst().orElse(null);
+        }
+    }
+
+    private boolean sameFile(Path candidate) {
+        try {
+            return fileKey != null && fileKey.equals(Files.readAttributes(candidate, BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the path now names another file than the one open (it was rotated away). */
@@ -176,7 +246,7 @@ public final class LogFile implements Closeable {
      * at its start or just before that position (it was truncated, and maybe written anew).
      */
     public boolean contentChanged() throws IOException {
-        if (!contentChanged && (channel.size() < position || !stillHoldsWhatWasRead())) {
+        if (!contentChanged && channel != null && (channel.size() < position || !stillHoldsWhatWasRead())) {
             contentChanged = true;
         }
         return contentChanged;
@@ -184,6 +254,6 @@ public final class LogFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        suspend();
     }
 }

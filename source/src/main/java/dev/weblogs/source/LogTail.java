@@ -22,12 +22,14 @@ public final class LogTail implements Closeable {
     private static final Duration QUIET = Duration.ofSeconds(1);
     /** How long a run without follow waits for the newline of an unterminated last line. */
     private static final Duration UNTERMINATED_LINE_PATIENCE = Duration.ofSeconds(5);
+    /** A followed file quiet this long is closed, and opened again when it grows. */
+    private static final Duration SUSPEND_AFTER = Duration.ofSeconds(30);
 
-    /** What the lines are for. Called on the reading thread. */
+    /** What the lines are for (of a followed file, or of one read once). Called on the reading thread. */
     public interface Handler {
 
         /** Reading starts in {@code file}, from where {@code reader} stands. */
-        void opened(LogFile file, LineReader reader) throws IOException;
+        void opened(ReadableLog file, LineReader reader) throws IOException;
 
         void line(Line line) throws IOException;
 
@@ -35,22 +37,28 @@ public final class LogTail implements Closeable {
         void idle() throws IOException;
 
         /** The current file is finished: settle every line handed over before the next file is opened. */
-        void finished(LogFile file) throws IOException;
+        void finished(ReadableLog file) throws IOException;
     }
 
     private final Path path;
     private final boolean follow;
     private final Stop stop;
     private final Handler handler;
+    private final Duration suspendAfter;
     private LogFile file;
     private LineReader reader;
     private long skippedBefore;
 
     public LogTail(Path path, boolean follow, Stop stop, Handler handler) {
+        this(path, follow, stop, handler, SUSPEND_AFTER);
+    }
+
+    LogTail(Path path, boolean follow, Stop stop, Handler handler, Duration suspendAfter) {
         this.path = path;
         this.follow = follow;
         this.stop = stop;
         this.handler = handler;
+        this.suspendAfter = suspendAfter;
     }
 
     /** Reads until the end of the file (without follow) or a stop request; the file stays open until {@link #close()}. */
@@ -60,10 +68,17 @@ public final class LogTail implements Closeable {
             drainUntilQuiet(null);
             switchToNewFile();
         }
+        long quietSince = System.nanoTime();
         while (!stop.isRequested()) {
+            if (file.isSuspended() && !wakeUp()) {
+                handler.idle();
+                stop.pause(IDLE_POLL);
+                continue;
+            }
             Line line = reader.next(false);
             if (line != null) {
                 handler.line(line);
+                quietSince = System.nanoTime();
             } else if (!follow) {
                 finishFile();
                 return;
@@ -76,9 +91,27 @@ public final class LogTail implements Closeable {
                 switchToNewFile();
             } else {
                 handler.idle();
+                if (!file.isSuspended() && System.nanoTime() - quietSince > suspendAfter.toNanos()) {
+                    file.suspend();
+                }
                 stop.pause(IDLE_POLL);
             }
         }
+    }
+
+    /**
+     * Whether a suspended file is to be read again: it grew, or was rotated away (then its rest is read where it
+     * went, or, if it is gone, the file now at the path is). False while it stays as it was.
+     */
+    private boolean wakeUp() throws IOException {
+        if (!file.grewOrMoved()) {
+            return false;
+        }
+        if (!file.resume()) {
+            log.info("{} was rotated and the old file is gone: reading the new one", path);
+            switchToNewFile();
+        }
+        return true;
     }
 
     /** Overlong lines skipped so far, in every file read. */

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +40,35 @@ public record ResumePoint(Path file, long position, long hash) {
 
     /** Where to continue {@code path} after the checkpoint {@code saved} ({@code null}: none). */
     public static ResumePoint after(Path path, Checkpoint saved) throws IOException {
-        if (saved == null) {
-            return start(path);
-        }
-        if (holds(path, saved)) {
+        return after(path, saved, List.of(), file -> false);
+    }
+
+    /**
+     * Where to continue {@code path}: after its own checkpoint {@code saved} ({@code null}: none) if the file still
+     * holds what it describes; else after any of the {@code known} checkpoints whose content the file holds (it was
+     * read before under another name: rotated, or compressed since); else in the file its own
+     * checkpoint describes under its rotated name beside it, unless that file is {@code shippedOnItsOwn}; else at
+     * its start.
+     */
+    public static ResumePoint after(Path path, Checkpoint saved, Collection<Checkpoint> known,
+                                    Predicate<Path> shippedOnItsOwn)
+            throws IOException {
+        if (saved != null && holds(path, saved)) {
             if (saved.position() > 0) {
                 log.info("resuming {} at byte {} (--from-start reads it all again)", path, saved.position());
             }
             return at(path, saved);
         }
-        Path rotated = rotatedFile(path, saved);
+        Checkpoint before = furthestHeld(path, known);
+        if (before != null) {
+            log.info("{} holds what an earlier run read under another name: continuing at byte {}", path,
+                    before.position());
+            return at(path, before);
+        }
+        if (saved == null) {
+            return start(path);
+        }
+        Path rotated = rotatedFile(path, saved, shippedOnItsOwn);
         if (rotated != null) {
             log.info("{} was rotated since the last run: finishing {} from byte {} first", path, rotated,
                     saved.position());
@@ -59,13 +83,45 @@ public record ResumePoint(Path file, long position, long hash) {
         return new ResumePoint(file, saved.position(), hash);
     }
 
+    /** Of the checkpoints whose content {@code file} holds, the one furthest on; {@code null} if none. */
+    private static Checkpoint furthestHeld(Path file, Collection<Checkpoint> known) throws IOException {
+        if (known.isEmpty()) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return furthestHeld(FileHead.read(channel, FileHead.LENGTH).bytes(), channel.size(), known);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Of the checkpoints whose content starts with {@code head} and reaches their position (the content is
+     * {@code size} bytes long), the one furthest on; {@code null} if none.
+     */
+    static Checkpoint furthestHeld(byte[] head, long size, Collection<Checkpoint> known) {
+        Map<Integer, String> md5ByLength = new HashMap<>();
+        Checkpoint furthest = null;
+        for (Checkpoint checkpoint : known) {
+            int length = checkpoint.fingerprintLength();
+            if (checkpoint.position() > 0 && length <= head.length && size >= checkpoint.position()
+                    && (furthest == null || checkpoint.position() > furthest.position())
+                    && md5ByLength.computeIfAbsent(length, n -> FileHead.md5(head, n)).equals(checkpoint.fingerprint())) {
+                furthest = checkpoint;
+            }
+        }
+        return furthest;
+    }
+
     /** The file the checkpoint describes under a rotated name beside the log, if it is still there. */
-    private static Path rotatedFile(Path path, Checkpoint saved) throws IOException {
+    private static Path rotatedFile(Path path, Checkpoint saved, Predicate<Path> shippedOnItsOwn)
+            throws IOException {
         Path directory = path.toAbsolutePath().getParent();
         String name = path.getFileName().toString();
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(directory, name + "?*")) {
             for (Path sibling : siblings) {
-                if (Files.isRegularFile(sibling) && !sibling.toString().endsWith(".gz") && holds(sibling, saved)) {
+                if (Files.isRegularFile(sibling) && !sibling.toString().endsWith(".gz")
+                        && !shippedOnItsOwn.test(sibling) && holds(sibling, saved)) {
                     return sibling;
                 }
             }

@@ -34,7 +34,7 @@ class LogTailTest {
 
     private final LogTail.Handler handler = new LogTail.Handler() {
         @Override
-        public void opened(LogFile file, LineReader reader) {
+        public void opened(ReadableLog file, LineReader reader) {
         }
 
         @Override
@@ -48,8 +48,8 @@ class LogTailTest {
         }
 
         @Override
-        public void finished(LogFile file) {
-            finished.add(file.path());
+        public void finished(ReadableLog file) {
+            finished.add(((LogFile) file).path());
         }
     };
 
@@ -130,9 +130,50 @@ class LogTailTest {
         assertEquals(first.subList(1, 4), keys, "resumed at a checkpoint: the same keys");
     }
 
+    @Test
+    void aQuietFileIsClosedAndReadAgainWhenItGrowsOrIsRotatedMeanwhile() throws Exception {
+        Path log = dir.resolve("access.log");
+        List<String> expected = new ArrayList<>(write(log, "first", 100));
+        CompletableFuture<Void> tail = follow(log, Duration.ofMillis(1_500));
+        await(() -> lines.size() == 100);
+        assertEquals(1, openDescriptors(log), "open while it is written");
+        Thread.sleep(2_500);
+        assertEquals(0, openDescriptors(log), "a quiet file is closed");
+        expected.addAll(write(log, "grown", 10));
+        await(() -> lines.size() == 110);
+        Thread.sleep(2_500);
+        Path rotated = dir.resolve("access.log.1");
+        Files.move(log, rotated);
+        expected.addAll(write(rotated, "late", 5));
+        List<String> newer = write(log, "second", 7);
+        expected.addAll(newer);
+        await(() -> lines.size() >= 122);
+        stop.request();
+        tail.get();
+        assertEquals(expected, lines, "what the server wrote to the closed file before it was rotated comes first");
+    }
+
+    /** How many of this process's file descriptors name {@code file} (Linux). */
+    private static long openDescriptors(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
     private CompletableFuture<Void> follow(Path log) {
+        return follow(log, Duration.ofSeconds(30));
+    }
+
+    private CompletableFuture<Void> follow(Path log, Duration suspendAfter) {
         return CompletableFuture.runAsync(() -> {
-            try (LogTail tail = new LogTail(log, true, stop, handler)) {
+            try (LogTail tail = new LogTail(log, true, stop, handler, suspendAfter)) {
                 tail.run(ResumePoint.start(log));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
