@@ -15,6 +15,7 @@ import dev.weblogs.sink.StoreException;
 import dev.weblogs.sink.StoreResult;
 import dev.weblogs.testing.TestDatabase;
 import dev.weblogs.testing.TestServices;
+import dev.weblogs.transform.CleanLogMapper;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -105,6 +106,47 @@ class TableStoreIT {
     }
 
     @Test
+    void theDerivedColumnsTheDatabaseComputesAreTheParsersValues() throws Exception {
+        CleanLogMapper mapper = new CleanLogMapper(ip -> dev.weblogs.row.Location.UNKNOWN);
+        List<CleanRow> rows = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 400; i++) {
+            long size = i % 50 == 0 ? 0 : (long) Math.pow(10, random.nextInt(13)) + random.nextInt(1000);
+            String user = switch (i % 4) {
+                case 0 -> "user" + i + "@example.org";
+                case 1 -> "-";
+                case 2 -> "not an email @";
+                default -> "name@localhost";
+            };
+            java.time.OffsetDateTime time = java.time.OffsetDateTime.of(2000 + random.nextInt(40),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
+                    random.nextInt(60), 0, java.time.ZoneOffset.ofHours(random.nextInt(27) - 12));
+            String line = "10.0.0." + i % 250 + " S" + i + " " + user.replace(' ', '_') + " ["
+                    + java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
+                    .format(time) + "] \"GET /p/" + i + " HTTP/1.1\" 200 " + size + " -";
+            rows.add(((dev.weblogs.transform.MappedLine.Row<CleanRow>) mapper.map(
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8))).row());
+        }
+        try (Database database = connect(db.url(), CleanLog.class)) {
+            new TableStore<>(database, CleanTables.rows(), null).store(rows.stream()
+                    .map(row -> new KeyedRow<>(row, null)).toList(), List.of());
+        }
+        for (CleanRow row : rows) {
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("year", Integer.toString(row.year()));
+            expected.put("month", Integer.toString(row.month()));
+            expected.put("day", Integer.toString(row.day()));
+            expected.put("day_of_week", row.dayOfWeek());
+            expected.put("time", row.time().toString().length() == 5 ? row.time() + ":00" : row.time().toString());
+            expected.put("is_email", row.isEmail() ? "1" : "0");
+            expected.put("size_kilo_bytes", row.sizeKiloBytes().toPlainString());
+            expected.put("size_mega_bytes", row.sizeMegaBytes().toPlainString());
+            assertEquals(expected, row("clean-log", "year, month, day, day_of_week, `time`, is_email, size_kilo_bytes,"
+                    + " size_mega_bytes", "id = '" + row.id() + "'"), row.toString());
+        }
+    }
+
+    @Test
     void aRowStoredAgainIsLeftAsItIsAndCountedAsADuplicateWhateverTheUrlAsksOfTheDriver() throws Exception {
         String url = db.url() + "?useAffectedRows=false&rewriteBatchedStatements=false";
         try (Database database = connect(url, RawLog.class)) {
@@ -142,6 +184,12 @@ class TableStoreIT {
                 .get("referrer"));
         assertEquals(1L, db.count("SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = '"
                 + databaseName() + "' AND table_name = 'clean-log' AND index_name = 'clean_log_seq'"));
+        assertEquals(Map.of("year", "2023", "day_of_week", "Wednesday", "time", "05:00:09", "is_email", "0",
+                        "size_kilo_bytes", "0.005", "size_mega_bytes", "0.000005"),
+                row("clean-log", "year, day_of_week, `time`, is_email, size_kilo_bytes, size_mega_bytes",
+                        "id LIKE 'aaaa%'"), "the old row's derived values, now computed by the database");
+        assertEquals(8L, db.count("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '"
+                + databaseName() + "' AND table_name = 'clean-log' AND extra LIKE '%GENERATED%'"));
     }
 
     @Test

@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A table of the pipeline as its {@code <table>.sql} file defines it: created when missing, and brought up to
  * date when it exists from an earlier version, by adding the columns and keys the file has and the table lacks
- * (in one ALTER TABLE, so the table is rebuilt once). Nothing is ever dropped or changed.
+ * (in one ALTER TABLE, so the table is rebuilt once). A column the file has the database compute ({@code AS
+ * (...)}) and an earlier table stored is dropped first and added computed: its values were derived from the
+ * row's other columns in the same way. Nothing else is ever dropped or changed.
  */
 final class TableSchema {
 
     private static final Logger log = LoggerFactory.getLogger(TableSchema.class);
     private static final Pattern COLUMN = Pattern.compile("^\\s+`([a-z_]+)`\\s+(.+?),?$");
+    private static final Pattern COMPUTED = Pattern.compile("\\bAS \\(");
     private static final Pattern KEY = Pattern.compile("^\\s+((?:UNIQUE )?KEY `([a-z_]+)` \\(.+\\)),?$");
 
     private final String table;
@@ -70,10 +73,20 @@ final class TableSchema {
             statement.execute(ddl);
             List<String> additions = new ArrayList<>();
             Set<String> added = new TreeSet<>();
-            Set<String> existing = names(connection, "columns", "column_name");
+            Set<String> existing = names(connection, "columns", "column_name", "");
             if (existing.isEmpty()) {
                 // A table the user may not see: what it may not do is said by the first write that needs it.
                 return;
+            }
+            Set<String> stored = names(connection, "columns", "column_name", " AND extra NOT LIKE '%GENERATED%'");
+            List<String> nowComputed = columns.entrySet().stream().filter(c -> stored.contains(c.getKey())
+                    && COMPUTED.matcher(c.getValue()).find()).map(Map.Entry::getKey).toList();
+            if (!nowComputed.isEmpty()) {
+                log.info("{} is of an earlier version: {} become columns the database computes (a large table takes "
+                        + "a while)", table, String.join(", ", nowComputed));
+                statement.execute("ALTER TABLE `" + table + "` " + String.join(", ", nowComputed.stream()
+                        .map(column -> "DROP COLUMN `" + column + "`").toList()));
+                existing.removeAll(nowComputed);
             }
             String previous = null;
             for (Map.Entry<String, String> column : columns.entrySet()) {
@@ -84,7 +97,7 @@ final class TableSchema {
                 }
                 previous = column.getKey();
             }
-            Set<String> existingKeys = names(connection, "statistics", "index_name");
+            Set<String> existingKeys = names(connection, "statistics", "index_name", "");
             keys.forEach((name, definition) -> {
                 if (!existingKeys.contains(name)) {
                     additions.add("ADD " + definition);
@@ -99,10 +112,11 @@ final class TableSchema {
         }
     }
 
-    private Set<String> names(Connection connection, String view, String column) throws SQLException {
+    private Set<String> names(Connection connection, String view, String column, String condition)
+            throws SQLException {
         Set<String> names = new TreeSet<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT " + column + " FROM information_schema."
-                + view + " WHERE table_schema = DATABASE() AND table_name = ?")) {
+                + view + " WHERE table_schema = DATABASE() AND table_name = ?" + condition)) {
             query.setString(1, table);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -16,11 +16,11 @@ import java.util.List;
  */
 public final class Tables {
 
-    public static final String INSERT = "INSERT INTO `clean-log` (`id`, `timestamp`, `year`, `month`, `day`,"
-            + " `day_of_week`, `time`, `ip`, `country`, `city`, `session`, `user`, `is_email`, `email_domain`,"
-            + " `rest_method`, `url`, `schema`, `host`, `rest_version`, `status`, `status_verbose`, `size_bytes`,"
-            + " `size_kilo_bytes`, `size_mega_bytes`, `referrer`, `user_agent`, `occurrences`)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /** As the clean consumer writes a row: the derived columns are the database's to compute. */
+    public static final String INSERT = "INSERT INTO `clean-log` (`id`, `timestamp`, `ip`, `country`, `city`,"
+            + " `session`, `user`, `email_domain`, `rest_method`, `url`, `schema`, `host`, `rest_version`, `status`,"
+            + " `status_verbose`, `size_bytes`, `referrer`, `user_agent`, `occurrences`)"
+            + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE `id` = `id`";
 
     private Tables() {
@@ -80,17 +80,10 @@ public final class Tables {
         int i = 1;
         statement.setString(i++, row.id());
         statement.setObject(i++, row.time());
-        statement.setInt(i++, row.time().getYear());
-        statement.setInt(i++, row.time().getMonthValue());
-        statement.setInt(i++, row.time().getDayOfMonth());
-        String weekday = row.time().getDayOfWeek().name();
-        statement.setString(i++, weekday.charAt(0) + weekday.substring(1).toLowerCase());
-        statement.setObject(i++, row.time().toLocalTime());
         statement.setString(i++, row.ip());
         statement.setString(i++, row.country());
         statement.setString(i++, row.city());
         statement.setString(i++, row.user());
-        statement.setBoolean(i++, row.emailDomain() != null);
         statement.setString(i++, row.emailDomain());
         statement.setString(i++, row.method());
         statement.setString(i++, row.url());
@@ -100,8 +93,6 @@ public final class Tables {
         statement.setInt(i++, row.status());
         statement.setString(i++, row.reason());
         statement.setLong(i++, row.size());
-        statement.setBigDecimal(i++, java.math.BigDecimal.valueOf(row.size(), 3));
-        statement.setBigDecimal(i++, java.math.BigDecimal.valueOf(row.size(), 6));
         statement.setString(i++, row.referrer());
         statement.setString(i++, row.userAgent());
         statement.setInt(i, row.occurrences());
