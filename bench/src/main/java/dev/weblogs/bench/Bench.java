@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -31,12 +32,16 @@ import picocli.CommandLine.Spec;
         description = "Measures the pipeline against a running RabbitMQ (management plugin enabled) and MySQL or "
                 + "MariaDB, in vhosts and databases of its own that it removes afterwards.%n"
                 + "Items: 1 broker ceiling (PerfTest), 2 producer alone, 3 each consumer alone, 4 end to end, "
-                + "5 latency, 6 parser (JMH), 7 memory.")
+                + "5 latency (and 9, CPU per line), 6 parser (JMH), 7 memory, 10 cluster ceiling (quorum queues, "
+                + "three nodes started with scripts/rabbitmq-cluster.sh). Item 8, the dashboard: bench/run.sh --dashboard.")
 public final class Bench implements Callable<Integer> {
 
     private static final int LATENCY_RATE = 5_000;
     private static final double END_TO_END_TARGET = 0.5;
     private static final double LATENCY_TARGET_MILLIS = 1_000;
+    private static final double CPU_TARGET_MICROS = 80;
+    /** The generated lines' average length, for item 10 when no input is generated. */
+    private static final int TYPICAL_LINE_BYTES = 242;
     private static final double PARSER_TARGET = 500_000;
     /** Peak RSS on the large input at most this much above the small one: memory does not grow with the file. */
     private static final double MEMORY_GROWTH_ALLOWED = 1.2;
@@ -140,6 +145,7 @@ public final class Bench implements Callable<Integer> {
         measure("5", "latency at " + Console.number(LATENCY_RATE) + " lines/s", wanted(5), this::latency);
         measure("6", "parser and GeoIP (JMH)", wanted(6), this::parser);
         measure("7", "memory", wanted(7), this::memory);
+        measure("10", "cluster ceiling (PerfTest, quorum queues)", wanted(10), this::clusterCeiling);
         if (cleanup.stopping()) {
             return Cli.FAILED;
         }
@@ -157,8 +163,8 @@ public final class Bench implements Callable<Integer> {
 
     private void checkSettings() {
         for (int item : skip) {
-            if (item < 1 || item > 7) {
-                throw new SettingException("--skip", "items are 1 to 7, not " + item);
+            if (item < 1 || item > 7 && item != 10) {
+                throw new SettingException("--skip", "items are 1 to 7 and 10, not " + item);
             }
         }
         atLeastOne("--lines", lines);
@@ -214,6 +220,16 @@ public final class Bench implements Callable<Integer> {
                 Console.number(ceiling.sentPerSecond()) + " msg/s sent", "—", Met.NONE);
     }
 
+    private void clusterCeiling() throws Exception {
+        int size = input != null ? input.averageLength() : TYPICAL_LINE_BYTES;
+        ClusterCeiling.Result result = ClusterCeiling.measure(services, programs, programs.project(), size,
+                Duration.ofSeconds(brokerSeconds));
+        report.add("10. Broker ceiling, one node, quorum queues", Console.number(result.singleNodeQuorum()
+                .sentPerSecond()) + " msg/s sent", "—", Met.NONE);
+        report.add("10. Broker ceiling, three nodes on this machine, quorum queues", Console.number(result
+                .clusterQuorum().sentPerSecond()) + " msg/s sent", "—", Met.NONE);
+    }
+
     private void soloRuns() throws Exception {
         solo = SoloRuns.measure(services, programs, input, wanted(3));
         if (wanted(2)) {
@@ -250,6 +266,15 @@ public final class Bench implements Callable<Integer> {
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms", p.p50Millis(), p.p99Millis(),
                         p.maxMillis()),
                 "p99 ≤ 1 s", Met.of(p.p99Millis() <= LATENCY_TARGET_MILLIS)));
+        Map<String, Double> cpu = result.cpuMicrosPerLine();
+        double writers = cpu.entrySet().stream().filter(e -> !e.getKey().equals(Program.PRODUCER.module())
+                && !e.getKey().equals("broker")).mapToDouble(Map.Entry::getValue).sum();
+        StringBuilder each = new StringBuilder();
+        cpu.forEach((name, micros) -> each.append(each.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.0f", name, micros)));
+        report.add("9. CPU per line at " + Console.number(result.achievedRate()) + " lines/s (µs)",
+                String.format(Locale.ROOT, "consumers + database %.0f (%s)", writers, each),
+                "consumers + database ≤ 80 µs", Met.of(writers <= CPU_TARGET_MICROS));
     }
 
     private void parser() throws Exception {

@@ -35,28 +35,35 @@ final class BrokerCeiling {
 
     static Result measure(Services services, Programs programs, int messageSize, Duration duration) throws Exception {
         try (Vhost vhost = services.newVhost("perftest")) {
-            List<String> arguments = List.of(
-                    // Set, it keeps PerfTest from configuring logback, which is not the SLF4J provider here.
-                    "-Dlogback.configurationFile=none",
-                    "-cp", Programs.benchJar().toString(), "com.rabbitmq.perf.PerfTest",
-                    "--uri", vhost.uri().toString(),
-                    "--exchange", Topology.EXCHANGE, "--type", "topic", "--routing-key", Topology.ROUTING_KEY,
-                    "--queue-pattern", "perf-test-%d", "--queue-pattern-from", "1", "--queue-pattern-to", "2",
-                    "--auto-delete", "false", "--queue-args", QUEUE_ARGUMENTS,
-                    "--producers", "1", "--consumers", "2",
-                    "--flag", "persistent", "--confirm", Integer.toString(CONFIRM_WINDOW),
-                    "--size", Integer.toString(messageSize),
-                    "--multi-ack-every", Integer.toString(ACK_EVERY), "--qos", Integer.toString(PREFETCH),
-                    "--time", Long.toString(duration.toSeconds()));
-            Console.say("    %s", Secrets.mask(String.join(" ", arguments.subList(3, arguments.size()))));
-            try (RunningProgram perfTest = programs.startJava("perf-test", Map.of(), arguments)) {
-                perfTest.awaitExit(duration.plusSeconds(60));
-                String output = perfTest.output();
-                Result result = new Result(rate(SENT, output, perfTest), rate(RECEIVED, output, perfTest));
-                Console.say("    PerfTest: %s msg/s sent, %s msg/s received from both queues together",
-                        Console.number(result.sentPerSecond()), Console.number(result.receivedPerSecond()));
-                return result;
-            }
+            return run(programs, List.of("--uri", vhost.uri().toString()), QUEUE_ARGUMENTS, messageSize, duration);
+        }
+    }
+
+    /** PerfTest on the broker {@code uriArguments} name, with queues declared with {@code queueArguments}. */
+    static Result run(Programs programs, List<String> uriArguments, String queueArguments, int messageSize,
+                      Duration duration) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                // Set, it keeps PerfTest from configuring logback, which is not the SLF4J provider here.
+                "-Dlogback.configurationFile=none",
+                "-cp", Programs.benchJar().toString(), "com.rabbitmq.perf.PerfTest"));
+        arguments.addAll(uriArguments);
+        arguments.addAll(List.of(
+                "--exchange", Topology.EXCHANGE, "--type", "topic", "--routing-key", Topology.ROUTING_KEY,
+                "--queue-pattern", "perf-test-%d", "--queue-pattern-from", "1", "--queue-pattern-to", "2",
+                "--auto-delete", "false", "--queue-args", queueArguments,
+                "--producers", "1", "--consumers", "2",
+                "--flag", "persistent", "--confirm", Integer.toString(CONFIRM_WINDOW),
+                "--size", Integer.toString(messageSize),
+                "--multi-ack-every", Integer.toString(ACK_EVERY), "--qos", Integer.toString(PREFETCH),
+                "--time", Long.toString(duration.toSeconds())));
+        Console.say("    %s", Secrets.mask(String.join(" ", arguments.subList(3, arguments.size()))));
+        try (RunningProgram perfTest = programs.startJava("perf-test", Map.of(), arguments)) {
+            perfTest.awaitExit(duration.plusSeconds(60));
+            String output = perfTest.output();
+            Result result = new Result(rate(SENT, output, perfTest), rate(RECEIVED, output, perfTest));
+            Console.say("    PerfTest: %s msg/s sent, %s msg/s received from both queues together",
+                    Console.number(result.sentPerSecond()), Console.number(result.receivedPerSecond()));
+            return result;
         }
     }
 

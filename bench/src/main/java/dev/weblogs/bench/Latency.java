@@ -31,8 +31,11 @@ final class Latency {
     record Percentiles(double p50Millis, double p99Millis, double maxMillis) {
     }
 
-    /** The rate the lines were written at, and the percentiles by table over the lines after the warm-up. */
-    record Result(double achievedRate, Map<String, Percentiles> byTable) {
+    /**
+     * The rate the lines were written at, the percentiles by table over the lines after the warm-up, and the
+     * CPU each process spent per line after the warm-up (microseconds).
+     */
+    record Result(double achievedRate, Map<String, Percentiles> byTable, Map<String, Double> cpuMicrosPerLine) {
     }
 
     /** The polls: when each was answered, and how many lines each table held then. */
@@ -64,14 +67,17 @@ final class Latency {
                 PacedWriter writer = new PacedWriter(file, generator, 1, lines, rate);
                 Thread writing = new Thread(writer, "paced-writer");
                 writing.setDaemon(true);
+                CpuMeter cpu = new CpuMeter(watched);
                 writing.start();
                 List<Poll> polls;
+                CpuMeter.Snapshot[] window = new CpuMeter.Snapshot[2];
                 try {
-                    polls = poll(tables, 1 + lines, watched);
+                    polls = poll(tables, 1 + lines, watched, System.nanoTime() + WARM_UP.toNanos(), cpu, window);
                     writing.join();
                 } finally {
                     writing.interrupt();
                 }
+                Map<String, Double> cpuPerLine = CpuMeter.perLine(window[0], window[1], lines - warmUpLines);
                 producer.stop();
                 consumers.stop();
                 Consumers.checkAllStored(sandbox.database(), 1 + lines);
@@ -80,7 +86,8 @@ final class Latency {
                 for (String table : tables.keySet()) {
                     byTable.put(table, percentiles(writer, polls, column++, warmUpLines, lines));
                 }
-                Result result = new Result(writer.achievedRate(), byTable);
+                Result result = new Result(writer.achievedRate(), byTable, cpuPerLine);
+                Console.say("    CPU per line after the warm-up: %s", cpuPerLine);
                 byTable.forEach((table, p) -> Console.say("    %s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", table,
                         p.p50Millis(), p.p99Millis(), p.maxMillis()));
                 return result;
@@ -88,9 +95,13 @@ final class Latency {
         }
     }
 
-    /** Polls every table until each holds {@code total} lines. */
+    /**
+     * Polls every table until each holds {@code total} lines; takes the CPU snapshots of the measured window
+     * into {@code window}: once the warm-up ends, and once every line is stored.
+     */
     private static List<Poll> poll(Map<String, CompletionWatch.Counter> tables, long total,
-                                   List<RunningProgram> watched) throws Exception {
+                                   List<RunningProgram> watched, long warmUpEnds, CpuMeter cpu,
+                                   CpuMeter.Snapshot[] window) throws Exception {
         List<CompletionWatch.Counter> counters = List.copyOf(tables.values());
         List<Poll> polls = new ArrayList<>();
         long lastReport = System.nanoTime();
@@ -105,7 +116,11 @@ final class Latency {
                 lastMove = now;
             }
             polls.add(new Poll(now, stored));
+            if (window[0] == null && now - warmUpEnds >= 0) {
+                window[0] = cpu.take();
+            }
             if (Arrays.stream(stored).allMatch(s -> s >= total)) {
+                window[1] = cpu.take();
                 return polls;
             }
             if (now - lastMove > STALL.toNanos()) {

@@ -50,6 +50,11 @@ final class Programs {
         return programs;
     }
 
+    /** The project folder the jars were built in. */
+    Path project() {
+        return project;
+    }
+
     static Path benchJar() {
         try {
             return Path.of(Programs.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -34,6 +34,14 @@ final class RunningProgram implements AutoCloseable {
         this.cleanup = cleanup;
     }
 
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** Takes charge of a started process: its RSS is sampled from now on, and it is ended on cleanup. */
     static RunningProgram watch(String name, Process process, Path output, long startedNanos, Cleanup cleanup) {
         RunningProgram program = cleanup.register(new RunningProgram(name, process, output, startedNanos, cleanup));
