@@ -33,13 +33,14 @@ import picocli.CommandLine.Spec;
                 + "MariaDB, in vhosts and databases of its own that it removes afterwards.%n"
                 + "Items: 1 broker ceiling (PerfTest), 2 producer alone, 3 each consumer alone, 4 end to end, "
                 + "5 latency (and 9, CPU per line), 6 parser (JMH), 7 memory, 10 cluster ceiling (quorum queues, "
-                + "three nodes started with scripts/rabbitmq-cluster.sh). Item 8, the dashboard: bench/run.sh --dashboard.")
+                + "three nodes started with scripts/rabbitmq-cluster.sh). 11 fifty logs followed at once. Item 8, the dashboard: bench/run.sh --dashboard.")
 public final class Bench implements Callable<Integer> {
 
     private static final int LATENCY_RATE = 5_000;
     private static final double END_TO_END_TARGET = 0.5;
     private static final double LATENCY_TARGET_MILLIS = 1_000;
     private static final double CPU_TARGET_MICROS = 80;
+    private static final int MANY_FILES = 50;
     /** The generated lines' average length, for item 10 when no input is generated. */
     private static final int TYPICAL_LINE_BYTES = 242;
     private static final double PARSER_TARGET = 500_000;
@@ -146,6 +147,7 @@ public final class Bench implements Callable<Integer> {
         measure("6", "parser and GeoIP (JMH)", wanted(6), this::parser);
         measure("7", "memory", wanted(7), this::memory);
         measure("10", "cluster ceiling (PerfTest, quorum queues)", wanted(10), this::clusterCeiling);
+        measure("11", "50 logs at once", wanted(11), this::manyFiles);
         if (cleanup.stopping()) {
             return Cli.FAILED;
         }
@@ -163,8 +165,8 @@ public final class Bench implements Callable<Integer> {
 
     private void checkSettings() {
         for (int item : skip) {
-            if (item < 1 || item > 7 && item != 10) {
-                throw new SettingException("--skip", "items are 1 to 7 and 10, not " + item);
+            if (item < 1 || item > 7 && item != 10 && item != 11) {
+                throw new SettingException("--skip", "items are 1 to 7, 10 and 11, not " + item);
             }
         }
         atLeastOne("--lines", lines);
@@ -228,6 +230,15 @@ public final class Bench implements Callable<Integer> {
                 .sentPerSecond()) + " msg/s sent", "—", Met.NONE);
         report.add("10. Broker ceiling, three nodes on this machine, quorum queues", Console.number(result
                 .clusterQuorum().sentPerSecond()) + " msg/s sent", "—", Met.NONE);
+    }
+
+    private void manyFiles() throws Exception {
+        ManyFiles.Result result = ManyFiles.measure(services, programs, work, MANY_FILES, LATENCY_RATE,
+                Duration.ofSeconds(latencySeconds));
+        report.add("11. " + result.files() + " logs followed at once, " + Console.number(result.achievedRate())
+                        + " lines/s in all: lag of the slowest file",
+                String.format(Locale.ROOT, "p99 %.0f ms, max %.0f ms", result.slowestP99Millis(),
+                        result.slowestMaxMillis()), "—", Met.NONE);
     }
 
     private void soloRuns() throws Exception {
