@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * One connection and its publishing channel in confirm mode, with the messages it has not confirmed yet.
- * It is broken for good once the broker closes the channel or the connection; the messages it still holds
- * are then {@linkplain #drain() drained} and published again on a new one.
+ * It is broken for good once the broker closes the channel or the connection, or nacks a message; the
+ * messages it still holds, the nacked ones with them, are then {@linkplain #drain() drained} and published
+ * again on a new one.
  */
 final class ConfirmingChannel {
 
@@ -19,6 +20,7 @@ final class ConfirmingChannel {
     private final Channel channel;
     private final ConfirmTracker<Outgoing> tracker;
     private volatile boolean broken;
+    private volatile boolean nacked;
 
     private ConfirmingChannel(Connection connection, Channel channel, ConfirmTracker<Outgoing> tracker) {
         this.connection = connection;
@@ -30,12 +32,13 @@ final class ConfirmingChannel {
      * Opens the channel on {@code connection} and declares the topology.
      *
      * @param onConfirmed told of each confirmed message
-     * @param onNacked    told why, when the broker refuses a message
+     * @param onNacked    told when the broker nacks messages (they stay here, to be published again)
+     * @param onRefused   told why, when the broker refuses for good what the program does
      * @param onReturned  told why, when the broker cannot route a message
      */
     static ConfirmingChannel open(Connection connection, Topology topology, Semaphore window,
-                                  Consumer<Outgoing> onConfirmed,
-                                  Consumer<String> onNacked, Consumer<String> onReturned) throws IOException {
+                                  Consumer<Outgoing> onConfirmed, Runnable onNacked,
+                                  Consumer<String> onRefused, Consumer<String> onReturned) throws IOException {
         Channel channel = connection.createChannel();
         ConfirmingChannel confirming = new ConfirmingChannel(connection, channel,
                 new ConfirmTracker<>(window, onConfirmed));
@@ -45,15 +48,20 @@ final class ConfirmingChannel {
             // The broker refusing this user's publishing is not a lost connection: reconnecting cannot help.
             if (cause.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close close
                     && close.getReplyCode() == com.rabbitmq.client.AMQP.ACCESS_REFUSED) {
-                onNacked.accept("RabbitMQ refuses what the program must do: " + close.getReplyText()
+                onRefused.accept("RabbitMQ refuses what the program must do: " + close.getReplyText()
                         .replaceFirst("^[A-Z_]+ - ", "") + " (the user needs write permission on " + Topology.EXCHANGE + ")");
             }
         });
         connection.addShutdownListener(cause -> confirming.broken = true);
         channel.confirmSelect();
+        // A quorum queue nacks what it could not take while it has no leader (a node lost): published again on
+        // a new connection, which may reach another node. The nacked messages stay tracked until then.
         channel.addConfirmListener((seq, multiple) -> confirming.tracker.confirm(seq, multiple),
-                (seq, multiple) -> onNacked.accept("RabbitMQ refused a line (nack): it is not stored; the broker "
-                        + "may be out of resources"));
+                (seq, multiple) -> {
+                    confirming.nacked = true;
+                    confirming.broken = true;
+                    onNacked.run();
+                });
         channel.addReturnListener(returned -> onReturned.accept("a line was unroutable (" + returned.getReplyText()
                 + "): no queue is bound to exchange '" + Topology.EXCHANGE + "' with routing key '"
                 + Topology.ROUTING_KEY + "'"));
@@ -74,6 +82,11 @@ final class ConfirmingChannel {
 
     boolean isBroken() {
         return broken || !channel.isOpen();
+    }
+
+    /** Whether it broke because the broker nacked a message, rather than by a lost connection. */
+    boolean wasNacked() {
+        return nacked;
     }
 
     int unconfirmed() {

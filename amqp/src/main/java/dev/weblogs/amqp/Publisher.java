@@ -20,9 +20,10 @@ import java.util.function.BooleanSupplier;
  * once the broker has confirmed it; the publisher knows nothing of files or positions.
  *
  * <p>A lost connection is {@linkplain Recovery recovered} at the next publish, unconfirmed lines published
- * again. A nack or an unroutable line stops the publisher for good: the broker did not take it, and going
- * on would lose it. From then on no callback runs, so a caller's record of what is confirmed stops before
- * the refused line.
+ * again; so is a nack (a quorum queue without a leader for a moment, a queue full that rejects publishes),
+ * until the broker has nacked for {@link #NACK_PATIENCE} without confirming a line. That, or an unroutable
+ * line, stops the publisher for good: the broker did not take the line, and going on would lose it. From
+ * then on no callback runs, so a caller's record of what is confirmed stops before the refused line.
  *
  * <p>Several threads may publish at once (one per log file): the window's permits go to them in turn, so a
  * busy file does not starve a quiet one, and a line goes out on the channel under one lock, which keeps the
@@ -31,6 +32,9 @@ import java.util.function.BooleanSupplier;
 public final class Publisher implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long the broker may nack lines, confirming none, before the publisher gives up. */
+    static final Duration NACK_PATIENCE = Duration.ofSeconds(60);
+    private static final long NOT_NACKED = Long.MIN_VALUE;
 
     private final Stop stop;
     private final Topology topology;
@@ -44,6 +48,7 @@ public final class Publisher implements AutoCloseable {
     private final Counter returned;
     private volatile ConfirmingChannel current;
     private volatile String refusal;
+    private volatile long nackedSince = NOT_NACKED;
 
     private final Object channelLock = new Object();
 
@@ -70,14 +75,31 @@ public final class Publisher implements AutoCloseable {
     }
 
     private ConfirmingChannel open(Connection connection) throws IOException {
-        return ConfirmingChannel.open(connection, topology, window, this::confirmed, reason -> refused(nacked, reason),
-                reason -> refused(returned, reason));
+        return ConfirmingChannel.open(connection, topology, window, this::confirmed, this::nacked,
+                reason -> refused(nacked, reason), reason -> refused(returned, reason));
     }
 
     private void confirmed(Outgoing message) {
+        if (nackedSince != NOT_NACKED) {
+            nackedSince = NOT_NACKED;
+        }
         if (refusal == null) {
             confirmed.increment();
             message.onConfirmed().run();
+        }
+    }
+
+    /** On the connection's thread: the nacked lines are published again when the channel is replaced. */
+    private void nacked() {
+        nacked.increment();
+        long now = System.nanoTime();
+        long since = nackedSince;
+        if (since == NOT_NACKED) {
+            nackedSince = now;
+        } else if (now - since > NACK_PATIENCE.toNanos()) {
+            refused(nacked, "RabbitMQ refused lines (nack) for " + NACK_PATIENCE.toSeconds() + " s without "
+                    + "confirming any: they are not stored; a queue may be full and reject publishes, or the broker "
+                    + "out of resources");
         }
     }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Replaces a broken publishing channel: reconnects under the one retry policy, then publishes again, in
  * order, every message the broken channel left unconfirmed, each under its new sequence number. A message
- * whose confirm was lost is thus delivered twice, which the idempotent tables absorb.
+ * whose confirm was lost is thus delivered twice, which the idempotent tables absorb. A channel broken by a
+ * nack is replaced the same way, after a pause that gives a quorum queue time to elect a leader.
  */
 final class Recovery {
 
@@ -40,10 +41,18 @@ final class Recovery {
     Replaced replace(ConfirmingChannel broken) {
         List<Outgoing> pending = broken.drain();
         broken.abort();
-        log.warn("lost the connection to RabbitMQ at {}; reconnecting ({} lines unconfirmed)", broker.address(),
-                pending.size());
-        long since = System.nanoTime();
         Retry retry = new Retry(stop);
+        if (broken.wasNacked()) {
+            log.warn("RabbitMQ refused lines (nack); publishing them again on a new connection ({} lines "
+                    + "unconfirmed)", pending.size());
+            if (!retry.pause()) {
+                throw new Stop.Stopped("RabbitMQ at " + broker.address() + " refused lines");
+            }
+        } else {
+            log.warn("lost the connection to RabbitMQ at {}; reconnecting ({} lines unconfirmed)", broker.address(),
+                    pending.size());
+        }
+        long since = System.nanoTime();
         while (true) {
             ConfirmingChannel fresh = null;
             try {

@@ -68,6 +68,31 @@ class BrokerFaultsIT extends FaultHarness {
     }
 
     @Test
+    void linesTheBrokerNacksArePublishedAgainUntilItTakesThem() throws Exception {
+        lines.append(log, 60_000, 0, 0);
+        // A full queue that rejects publishes makes RabbitMQ nack every line routed to it, as a quorum queue
+        // without a leader does for a moment when a node goes.
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare("topic-exchange-logs", "topic", true);
+            channel.queueDeclare("full", true, false, false,
+                    java.util.Map.of("x-max-length", 100, "x-overflow", "reject-publish"));
+            channel.queueBind("full", "topic-exchange-logs", "logs");
+        }
+        Pipeline pipeline = startPipeline(env());
+        ProgramProcess producer = pipeline.producer();
+        assertTrue(Eventually.poll(DRAIN, producer::output, output -> output.contains("RabbitMQ refused lines (nack)"))
+                .contains("nack"), producer.output());
+        Thread.sleep(3_000);
+        try (Connection connection = vhost.connect(); Channel channel = connection.createChannel()) {
+            channel.queueDelete("full");
+        }
+        assertEquals(0, producer.exitStatus(DRAIN), producer.output());
+        assertTrue(producer.output().contains("all confirmed"), producer.output());
+        assertTablesComplete();
+        pipeline.assertConsumersAlive();
+    }
+
+    @Test
     void brokerUnreachableForSecondsUnderLoad() throws Exception {
         runThroughOutage("RABBITMQ_URI", vhost.uri(), Duration.ofSeconds(5));
     }
