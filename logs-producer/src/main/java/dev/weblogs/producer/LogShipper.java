@@ -110,7 +110,13 @@ final class LogShipper implements LogTail.Handler {
     public void line(Line line) throws IOException {
         UnconfirmedLines lines = unconfirmed;
         lines.published(line);
-        publisher.publish(line.bytes(), line.occurrenceKey(), () -> lines.confirmed(line));
+        try {
+            publisher.publish(line.bytes(), line.occurrenceKey(), () -> lines.confirmed(line));
+        } catch (RuntimeException e) {
+            // Stopped (or refused) while waiting for room in the window: the line never went out.
+            lines.notPublished(line);
+            throw e;
+        }
         published++;
         linesRead.increment();
         if ((published & 1023) == 0) {

@@ -12,9 +12,17 @@ public final class UnconfirmedLines {
 
     /** Start of each unconfirmed line, to the content hash before it. */
     private final ConcurrentSkipListMap<Long, Long> lines = new ConcurrentSkipListMap<>();
+    /** The line read last, when a stop or a refusal came before it could be published; else null. */
+    private volatile Line notPublished;
 
     public void published(Line line) {
         lines.put(line.start(), line.prefixHash());
+    }
+
+    /** {@code line}, recorded as published, was not: nothing will confirm it, and the checkpoint stays before it. */
+    public void notPublished(Line line) {
+        notPublished = line;
+        lines.remove(line.start());
     }
 
     public void confirmed(Line line) {
@@ -35,7 +43,11 @@ public final class UnconfirmedLines {
      */
     public Checkpoint checkpoint(FileHead head, long readPosition, long readHash) {
         Map.Entry<Long, Long> first = lines.firstEntry();
-        return first == null ? Checkpoint.of(head, readPosition, readHash)
-                : Checkpoint.of(head, first.getKey(), first.getValue());
+        if (first != null) {
+            return Checkpoint.of(head, first.getKey(), first.getValue());
+        }
+        Line unsent = notPublished;
+        return unsent == null ? Checkpoint.of(head, readPosition, readHash)
+                : Checkpoint.of(head, unsent.start(), unsent.prefixHash());
     }
 }
