@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,16 +24,12 @@ import java.util.Objects;
  */
 public final class LogFile implements ReadableLog, Closeable {
 
-    /** How many bytes before each read are compared with what was read there. */
-    private static final int TAIL_CHECK = 64;
-
     private final Path path;
     /** {@code null} while {@linkplain #suspend() suspended}. */
     private FileChannel channel;
     private final Object fileKey;
     private final FileHead head;
-    private final byte[] tail = new byte[TAIL_CHECK];
-    private int tailLength;
+    private final ReadTail tail = new ReadTail();
     private long position;
     private volatile boolean contentChanged;
 
@@ -59,7 +54,7 @@ public final class LogFile implements ReadableLog, Closeable {
             Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             FileHead head = position == 0 ? FileHead.empty() : FileHead.read(channel, position);
             LogFile file = new LogFile(path, channel, key, head, position);
-            file.rememberTail();
+            file.tail.load(channel, position);
             return file;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -106,50 +101,12 @@ public final class LogFile implements ReadableLog, Closeable {
         }
         head.extend(buffer, offset, n, position);
         position += n;
-        rememberTail(buffer, offset, n);
+        tail.append(buffer, offset, n);
         return n;
     }
 
     private boolean stillHoldsWhatWasRead() throws IOException {
-        if (!head.matches(channel)) {
-            return false;
-        }
-        if (tailLength == 0) {
-            return true;
-        }
-        byte[] now = new byte[tailLength];
-        ByteBuffer into = ByteBuffer.wrap(now);
-        long at = position - tailLength;
-        while (into.hasRemaining()) {
-            int n = channel.read(into, at + into.position());
-            if (n < 0) {
-                return false;
-            }
-        }
-        return Arrays.equals(now, 0, tailLength, tail, 0, tailLength);
-    }
-
-    private void rememberTail() throws IOException {
-        tailLength = (int) Math.min(TAIL_CHECK, position);
-        ByteBuffer into = ByteBuffer.wrap(tail, 0, tailLength);
-        while (into.hasRemaining()) {
-            if (channel.read(into, position - tailLength + into.position()) < 0) {
-                tailLength = into.position();
-                break;
-            }
-        }
-    }
-
-    private void rememberTail(byte[] buffer, int offset, int n) {
-        if (n >= TAIL_CHECK) {
-            System.arraycopy(buffer, offset + n - TAIL_CHECK, tail, 0, TAIL_CHECK);
-            tailLength = TAIL_CHECK;
-        } else {
-            int keep = Math.min(tailLength, TAIL_CHECK - n);
-            System.arraycopy(tail, tailLength - keep, tail, 0, keep);
-            System.arraycopy(buffer, offset, tail, keep, n);
-            tailLength = keep + n;
-        }
+        return head.matches(channel) && tail.isIn(channel, position);
     }
 
     /** Position of the next byte {@link #stream()} returns. */
