@@ -3,30 +3,24 @@ package dev.weblogs.bench;
 import dev.weblogs.bench.InputGenerator.InputFile;
 import dev.weblogs.bench.Report.Met;
 import dev.weblogs.cli.Cli;
-import dev.weblogs.failure.Secrets;
-import dev.weblogs.cli.SettingException;
 import dev.weblogs.cli.Version;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /**
- * The benchmark of issue 6, in one run on one machine: the broker's ceiling, each program alone, the
- * pipeline end to end, latency at a steady rate, the parser, and the programs' memory. Prints a table of
- * figures and targets, and with {@code --markdown} writes it with the machine's description to a file.
+ * The benchmark, in one run on one machine: the broker's ceiling, each program alone, the pipeline end to
+ * end, latency and CPU per line at a steady rate, the parser, the programs' memory, the cluster's ceiling and
+ * many logs at once. Prints a table of figures and targets, and with {@code --markdown} writes it with the
+ * machine's description to a file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Measures the pipeline against a running RabbitMQ (management plugin enabled) and MySQL or "
@@ -36,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "three nodes started with scripts/rabbitmq-cluster.sh). 11 fifty logs followed at once. Item 8, the dashboard: bench/run.sh --dashboard.")
 public final class Bench implements Callable<Integer> {
 
-    private static final int LATENCY_RATE = 5_000;
+    private static final int LATENCY_RATE = BenchSettings.LATENCY_RATE;
     private static final double END_TO_END_TARGET = 0.5;
     private static final double LATENCY_TARGET_MILLIS = 1_000;
     private static final double CPU_TARGET_MICROS = 80;
@@ -48,52 +42,8 @@ public final class Bench implements Callable<Integer> {
     private static final double MEMORY_GROWTH_ALLOWED = 1.2;
     private static final long SEED = 1;
 
-    @Option(names = "--rabbitmq-uri", paramLabel = "<uri>", defaultValue = "amqp://guest:guest@localhost:5672/%2F",
-            description = "RabbitMQ: its host, port, user and password are used; the vhost is the bench's own.")
-    private URI rabbitmqUri;
-
-    @Option(names = "--management-uri", paramLabel = "<url>",
-            description = "RabbitMQ's management API, to create and delete the vhosts "
-                    + "(default http://<rabbitmq host>:15672).")
-    private URI managementUri;
-
-    @Option(names = "--db-url", paramLabel = "<jdbc-url>", defaultValue = "jdbc:mysql://localhost:3306/",
-            description = "MySQL or MariaDB server; the bench creates and drops databases of its own there.")
-    private String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "<user>", defaultValue = "root", description = "Database user.")
-    private String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "<password>", defaultValue = "", description = "Database password.")
-    private String dbPassword;
-
-    @Option(names = "--lines", paramLabel = "<n>", defaultValue = "200000",
-            description = "Lines of the input of items 2, 3 and 4.")
-    private int lines;
-
-    @Option(names = "--memory-lines", paramLabel = "<n>", defaultValue = "1000000",
-            description = "Lines of the input of item 7.")
-    private int memoryLines;
-
-    @Option(names = "--latency-seconds", paramLabel = "<s>", defaultValue = "60",
-            description = "How long item 5 writes " + LATENCY_RATE + " lines/s and measures (after 20 s of warm-up).")
-    private int latencySeconds;
-
-    @Option(names = "--broker-seconds", paramLabel = "<s>", defaultValue = "30",
-            description = "How long PerfTest runs in item 1.")
-    private int brokerSeconds;
-
-    @Option(names = "--skip", paramLabel = "<items>", split = ",",
-            description = "Items not to run, e.g. 1,6 for a quick run.")
-    private List<Integer> skip = new ArrayList<>();
-
-    @Option(names = "--markdown", paramLabel = "<file>",
-            description = "Also write the results, the machine and the method to this Markdown file "
-                    + "(its '" + Report.MAINTAINER_SECTION + "' section is kept).")
-    private Path markdown;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private BenchSettings settings;
 
     private final Report report = new Report();
     private final Cleanup cleanup = new Cleanup();
@@ -111,7 +61,7 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkSettings();
+        settings.check();
         long began = System.nanoTime();
         work = Files.createTempDirectory("weblogs-bench-");
         // Removed last if the bench is stopped; kept, for the programs' output, if a measurement failed.
@@ -132,22 +82,22 @@ public final class Bench implements Callable<Integer> {
 
     private int run(long began) throws Exception {
         programs = Programs.locate(work, cleanup);
-        services = new Services(rabbitmqUri, managementUri, new DatabaseServer(dbUrl, dbUser, dbPassword), cleanup);
-        Machine machine = Machine.describe(services, commandLine());
+        services = new Services(settings.rabbitmqUri, settings.managementUri, new DatabaseServer(settings.dbUrl, settings.dbUser, settings.dbPassword), cleanup);
+        Machine machine = Machine.describe(services, settings.commandLine());
         machine.asMap().forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
-        if (wanted(1, 2, 3, 4)) {
-            input = new InputGenerator(SEED).write(work.resolve("access.log"), lines);
-            Console.say("input: %s lines of %d bytes on average in %s", Console.number(lines), input.averageLength(),
+        if (settings.wanted(1, 2, 3, 4)) {
+            input = new InputGenerator(SEED).write(work.resolve("access.log"), settings.lines);
+            Console.say("input: %s lines of %d bytes on average in %s", Console.number(settings.lines), input.averageLength(),
                     input.path());
         }
-        measure("1", "broker ceiling (PerfTest)", wanted(1), this::brokerCeiling);
-        measure("2, 3", "each program alone", wanted(2, 3), this::soloRuns);
-        measure("4", "end to end", wanted(4), this::endToEnd);
-        measure("5", "latency at " + Console.number(LATENCY_RATE) + " lines/s", wanted(5), this::latency);
-        measure("6", "parser and GeoIP (JMH)", wanted(6), this::parser);
-        measure("7", "memory", wanted(7), this::memory);
-        measure("10", "cluster ceiling (PerfTest, quorum queues)", wanted(10), this::clusterCeiling);
-        measure("11", "50 logs at once", wanted(11), this::manyFiles);
+        measure("1", "broker ceiling (PerfTest)", settings.wanted(1), this::brokerCeiling);
+        measure("2, 3", "each program alone", settings.wanted(2, 3), this::soloRuns);
+        measure("4", "end to end", settings.wanted(4), this::endToEnd);
+        measure("5", "latency at " + Console.number(LATENCY_RATE) + " lines/s", settings.wanted(5), this::latency);
+        measure("6", "parser and GeoIP (JMH)", settings.wanted(6), this::parser);
+        measure("7", "memory", settings.wanted(7), this::memory);
+        measure("10", "cluster ceiling (PerfTest, quorum queues)", settings.wanted(10), this::clusterCeiling);
+        measure("11", "50 logs at once", settings.wanted(11), this::manyFiles);
         if (cleanup.stopping()) {
             return Cli.FAILED;
         }
@@ -156,29 +106,11 @@ public final class Bench implements Callable<Integer> {
         System.out.println();
         System.out.print(report.table());
         System.out.printf(Locale.ROOT, "%nbench took %d min %d s%n", took.toMinutes(), took.toSecondsPart());
-        if (markdown != null) {
-            report.writeMarkdown(markdown, machine, took);
-            System.out.println("written to " + markdown);
+        if (settings.markdown != null) {
+            report.writeMarkdown(settings.markdown, machine, took);
+            System.out.println("written to " + settings.markdown);
         }
         return failed ? Cli.FAILED : Cli.OK;
-    }
-
-    private void checkSettings() {
-        for (int item : skip) {
-            if (item < 1 || item > 7 && item != 10 && item != 11) {
-                throw new SettingException("--skip", "items are 1 to 7, 10 and 11, not " + item);
-            }
-        }
-        atLeastOne("--lines", lines);
-        atLeastOne("--memory-lines", memoryLines);
-        atLeastOne("--latency-seconds", latencySeconds);
-        atLeastOne("--broker-seconds", brokerSeconds);
-    }
-
-    private static void atLeastOne(String option, int value) {
-        if (value < 1) {
-            throw new SettingException(option, "must be at least 1, not " + value);
-        }
     }
 
     /** A measurement that adds its rows to the report. */
@@ -207,17 +139,8 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private boolean wanted(int... items) {
-        for (int item : items) {
-            if (!skip.contains(item)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void brokerCeiling() throws Exception {
-        ceiling = BrokerCeiling.measure(services, programs, input.averageLength(), Duration.ofSeconds(brokerSeconds));
+        ceiling = BrokerCeiling.measure(services, programs, input.averageLength(), Duration.ofSeconds(settings.brokerSeconds));
         report.add("1. Broker ceiling: PerfTest, 1 producer, 2 queues, " + input.averageLength() + " B persistent",
                 Console.number(ceiling.sentPerSecond()) + " msg/s sent", "—", Met.NONE);
     }
@@ -225,7 +148,7 @@ public final class Bench implements Callable<Integer> {
     private void clusterCeiling() throws Exception {
         int size = input != null ? input.averageLength() : TYPICAL_LINE_BYTES;
         ClusterCeiling.Result result = ClusterCeiling.measure(services, programs, programs.project(), size,
-                Duration.ofSeconds(brokerSeconds));
+                Duration.ofSeconds(settings.brokerSeconds));
         report.add("10. Broker ceiling, one node, quorum queues", Console.number(result.singleNodeQuorum()
                 .sentPerSecond()) + " msg/s sent", "—", Met.NONE);
         report.add("10. Broker ceiling, three nodes on this machine, quorum queues", Console.number(result
@@ -234,7 +157,7 @@ public final class Bench implements Callable<Integer> {
 
     private void manyFiles() throws Exception {
         ManyFiles.Result result = ManyFiles.measure(services, programs, work, MANY_FILES, LATENCY_RATE,
-                Duration.ofSeconds(latencySeconds));
+                Duration.ofSeconds(settings.latencySeconds));
         report.add("11. " + result.files() + " logs followed at once, " + Console.number(result.achievedRate())
                         + " lines/s in all: lag of the slowest file",
                 String.format(Locale.ROOT, "p99 %.0f ms, max %.0f ms", result.slowestP99Millis(),
@@ -242,11 +165,11 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void soloRuns() throws Exception {
-        solo = SoloRuns.measure(services, programs, input, wanted(3));
-        if (wanted(2)) {
+        solo = SoloRuns.measure(services, programs, input, settings.wanted(3));
+        if (settings.wanted(2)) {
             report.add("2. logs-producer alone", rate(solo.producer(), "lines"), "—", Met.NONE);
         }
-        if (wanted(3)) {
+        if (settings.wanted(3)) {
             report.add("3. consumer-data-lake alone", rate(solo.dataLake(), "rows"), "—", Met.NONE);
             report.add("3. consumer-data-clean alone", rate(solo.dataClean(), "rows"), "—", Met.NONE);
         }
@@ -271,7 +194,7 @@ public final class Bench implements Callable<Integer> {
 
     private void latency() throws Exception {
         Latency.Result result = Latency.measure(services, programs, work.resolve("follow.log"), LATENCY_RATE,
-                Duration.ofSeconds(latencySeconds));
+                Duration.ofSeconds(settings.latencySeconds));
         String title = "5. Latency, file to table at " + Console.number(result.achievedRate()) + " lines/s, ";
         result.byTable().forEach((table, p) -> report.add(title + table,
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms", p.p50Millis(), p.p99Millis(),
@@ -298,8 +221,8 @@ public final class Bench implements Callable<Integer> {
 
     /** Item 7: peak RSS on the large input, next to that of items 2 and 3 on the small one when they ran. */
     private void memory() throws Exception {
-        InputFile large = new InputGenerator(SEED).write(work.resolve("access-large.log"), memoryLines);
-        Console.say("    input: %s lines", Console.number(memoryLines));
+        InputFile large = new InputGenerator(SEED).write(work.resolve("access-large.log"), settings.memoryLines);
+        Console.say("    input: %s lines", Console.number(settings.memoryLines));
         SoloRuns.Result big = SoloRuns.measure(services, programs, large, true);
         Files.delete(large.path());
         memoryRow(Program.PRODUCER, big.producer(), solo == null ? null : solo.producer());
@@ -309,25 +232,15 @@ public final class Bench implements Callable<Integer> {
 
     private void memoryRow(Program program, SoloRuns.Solo big, SoloRuns.Solo small) {
         String item = "7. Peak RSS, " + program.module() + " " + Programs.HEAP;
-        String figure = Console.mebibytes(big.peakRssBytes()) + " at " + Console.number(memoryLines) + " lines";
+        String figure = Console.mebibytes(big.peakRssBytes()) + " at " + Console.number(settings.memoryLines) + " lines";
         String target = "exits 0; ≤ +" + Math.round((MEMORY_GROWTH_ALLOWED - 1) * 100) + " % vs "
-                + Console.number(lines) + " lines";
+                + Console.number(settings.lines) + " lines";
         if (small == null) {
             report.add(item, figure, target, Met.NONE);
             return;
         }
-        report.add(item, figure + " (" + Console.mebibytes(small.peakRssBytes()) + " at " + Console.number(lines) + ")",
+        report.add(item, figure + " (" + Console.mebibytes(small.peakRssBytes()) + " at " + Console.number(settings.lines) + ")",
                 target, Met.of(big.peakRssBytes() <= MEMORY_GROWTH_ALLOWED * small.peakRssBytes()));
-    }
-
-    /** As run.sh was invoked when it passes it, else the java command; never a password. */
-    private String commandLine() {
-        String command = System.getProperty("bench.command");
-        if (command == null) {
-            command = "java -jar bench/target/bench.jar " + String.join(" ",
-                    spec.commandLine().getParseResult().originalArgs());
-        }
-        return Secrets.mask(command.strip()).replaceAll("(--db-password[= ])\\S+", "$1*****");
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
