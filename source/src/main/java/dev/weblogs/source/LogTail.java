@@ -87,6 +87,7 @@ public final class LogTail implements Closeable {
                 log.info("{} was rotated: finished the old file, reading the new one", path);
                 switchToNewFile();
             } else if (file.contentChanged()) {
+                finishCopy();
                 log.info("{} was truncated (copytruncate rotation): reading it from its start", path);
                 switchToNewFile();
             } else {
@@ -161,6 +162,25 @@ public final class LogTail implements Closeable {
             stop.pause(IDLE_POLL);
         }
         return false;
+    }
+
+    /** After a copytruncate, the lines not read before the truncate are in the copy: read them there first. */
+    private void finishCopy() throws IOException {
+        Path copy = ResumePoint.copyWithMore(path, file.head(), reader.position());
+        if (copy == null) {
+            return;
+        }
+        long position = reader.position();
+        long hash = reader.hash();
+        handler.finished(file);
+        if (stop.isRequested()) {
+            return;
+        }
+        log.info("{} was truncated (copytruncate rotation): reading the rest of what it held from {}", path, copy);
+        file.close();
+        skippedBefore += reader.skipped();
+        open(copy, position, hash);
+        drainUntilQuiet(null);
     }
 
     private void switchToNewFile() throws IOException {

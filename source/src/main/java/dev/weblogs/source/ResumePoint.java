@@ -113,6 +113,21 @@ public record ResumePoint(Path file, long position, long hash) {
         return furthest;
     }
 
+    /**
+     * After a copytruncate of {@code path}: its copy beside it ({@code access.log.1}), found by content, when
+     * the copy holds more than the {@code position} bytes read of the log (lines written before the copy and
+     * not read before the truncate); {@code null} if there is none.
+     */
+    static Path copyWithMore(Path path, FileHead head, long position) throws IOException {
+        return rotatedFile(path, Checkpoint.of(head, position, ContentHash.EMPTY), copy -> {
+            try {
+                return Files.size(copy) <= position;
+            } catch (IOException e) {
+                return true;
+            }
+        });
+    }
+
     /** The file the checkpoint describes under a rotated name beside the log, if it is still there. */
     private static Path rotatedFile(Path path, Checkpoint saved, Predicate<Path> shippedOnItsOwn)
             throws IOException {

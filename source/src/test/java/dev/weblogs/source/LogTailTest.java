@@ -70,6 +70,25 @@ class LogTailTest {
     }
 
     @Test
+    void copytruncateWithLinesNotReadYetReadsThemFromTheCopyFirst() throws Exception {
+        Path log = dir.resolve("access.log");
+        List<String> expected = new ArrayList<>(write(log, "before", 200));
+        CompletableFuture<Void> tail = follow(log);
+        await(() -> lines.size() == 200);
+        // As if the server wrote these just before logrotate copied the log, and nothing read them yet.
+        Path copy = dir.resolve("access.log.1");
+        Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
+        expected.addAll(write(copy, "unread", 50));
+        truncate(log);
+        expected.addAll(write(log, "after", 100));
+        await(() -> lines.size() >= 350);
+        stop.request();
+        tail.get();
+        assertEquals(expected, lines, "the copy's unread end, then the new content, each line once");
+        assertEquals(List.of(log, copy), finished);
+    }
+
+    @Test
     void renameAndCreateFinishesTheOldFileWithWhatTheServerStillWroteToItThenReadsTheNewOne() throws Exception {
         Path log = dir.resolve("access.log");
         List<String> expected = new ArrayList<>(write(log, "first", 100));
