@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 6: builds the three programs and the bench (unless --no-build), then runs
+# The benchmark: builds the three programs and the bench (unless --no-build), then runs
 # java -jar bench/target/bench.jar with the other arguments. Works from any directory; --help lists the settings.
 set -euo pipefail
 

@@ -47,6 +47,16 @@ final class Consumers implements AutoCloseable {
         return tables;
     }
 
+    /** Whether both tables hold {@code lines} rows (a scan of each). */
+    static boolean allStored(ScratchDatabase database, long lines) throws Exception {
+        for (Program consumer : CONSUMERS) {
+            if (database.count(consumer.table()) < lines) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks that both tables hold exactly {@code lines} rows. */
     static void checkAllStored(ScratchDatabase database, long lines) throws Exception {
         for (Program consumer : CONSUMERS) {
