@@ -96,10 +96,10 @@ public final class Publisher implements AutoCloseable {
         long since = nackedSince;
         if (since == NOT_NACKED) {
             nackedSince = now;
-        } else if (now - since > NACK_PATIENCE.toNanos()) {
-            refused(nacked, "RabbitMQ refused lines (nack) for " + NACK_PATIENCE.toSeconds() + " s without "
+        } else if (now - since > NACK_PATIENCE.toNanos() && refusal == null) {
+            refusal = "RabbitMQ refused lines (nack) for " + NACK_PATIENCE.toSeconds() + " s without "
                     + "confirming any: they are not stored; a queue may be full and reject publishes, or the broker "
-                    + "out of resources");
+                    + "out of resources";
         }
     }
 
