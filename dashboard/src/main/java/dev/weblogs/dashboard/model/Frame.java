@@ -11,10 +11,12 @@ import java.util.Map;
  * @param unresolved distinct user agents whose browser and OS are not known yet
  * @param newest     the latest {@code timestamp} of any row, as seconds since 1970
  * @param reasons    status code to its reason phrase, from {@code status_verbose}
+ * @param whole      the figures of all live rows, kept as they change
  */
 public record Frame(long version, int size, int live, int unresolved, long newest, long[] highs, long[] lows, long[] times,
                     long[] bytes, int[] occurrences, int[][] codes, Dictionary[] dictionaries, Dictionary browsers,
-                    Dictionary systems, int[] browserOfAgent, int[] systemOfAgent, Map<String, String> reasons) {
+                    Dictionary systems, int[] browserOfAgent, int[] systemOfAgent, Map<String, String> reasons,
+                    TableTally whole) {
 
     public int[] codes(Column column) {
         return codes[column.ordinal()];

@@ -46,6 +46,7 @@ public final class LogModel {
         try {
             rows.forEach(table::put);
             removedIds.forEach(table::remove);
+            table.settle();
             version++;
         } finally {
             lock.writeLock().unlock();

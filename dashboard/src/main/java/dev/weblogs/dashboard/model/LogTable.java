@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code clean-log} in memory, a column per array: about 90 bytes a row. A row deleted from the table keeps its
+ * {@code clean-log} in memory, a column per array: about 90 bytes a row, and the whole table's figures
+ * ({@link TableTally}) counted as rows are stored. A row deleted from the table keeps its
  * place with 0 occurrences, which every query skips, so row numbers never change.
  *
  * <p>Not thread-safe: {@link LogModel} changes it under its write lock and reads it under its read lock.
@@ -24,6 +25,7 @@ final class LogTable {
     private final Dictionary systems = new Dictionary();
     private final Map<String, String> reasons = new HashMap<>();
     private final IdIndex index;
+    private final TableTally tally;
     private int[] browserOfAgent = new int[16];
     private int[] systemOfAgent = new int[16];
     /** User agents with a lower code have their browser and OS; the others await {@link #resolved}. */
@@ -52,6 +54,7 @@ final class LogTable {
             dictionaries[column.ordinal()] = new Dictionary();
         }
         index = new IdIndex(capacity);
+        tally = new TableTally(dictionaries[Column.STATUS.ordinal()]);
     }
 
     /** Stores the current state of a row: added when its id is new, replaced otherwise. */
@@ -66,6 +69,8 @@ final class LogTable {
             lows[at] = low;
             size++;
             index.add(at, highs, lows);
+        } else if (occurrences[at] > 0) {
+            count(at, -1);
         }
         live += (row.occurrences() > 0 ? 1 : 0) - (occurrences[at] > 0 ? 1 : 0);
         times[at] = row.time();
@@ -87,6 +92,9 @@ final class LogTable {
         if (row.reason() != null) {
             reasons.putIfAbsent(Integer.toString(row.status()), row.reason());
         }
+        if (row.occurrences() > 0) {
+            count(at, 1);
+        }
     }
 
     /** Marks the row with this id as gone; false when there is none. */
@@ -95,9 +103,21 @@ final class LogTable {
         if (at < 0 || occurrences[at] == 0) {
             return false;
         }
+        count(at, -1);
         occurrences[at] = 0;
         live--;
         return true;
+    }
+
+    private void count(int row, int sign) {
+        tally.count(codes, row, times[row], bytes[row], occurrences[row], sign);
+    }
+
+    /** After a batch of changes: the earliest or latest live time is found again if its last row left. */
+    void settle() {
+        if (tally.boundsLost()) {
+            tally.rescanBounds(times, occurrences, size);
+        }
     }
 
     private void set(Column column, int row, String value) {
@@ -169,6 +189,6 @@ final class LogTable {
     Frame frame(long version) {
         int[][] columns = codes.clone();
         return new Frame(version, size, live, unresolvedCount(), newest, highs, lows, times, bytes, occurrences, columns,
-                dictionaries.clone(), browsers, systems, browserOfAgent, systemOfAgent, Map.copyOf(reasons));
+                dictionaries.clone(), browsers, systems, browserOfAgent, systemOfAgent, Map.copyOf(reasons), tally);
     }
 }

@@ -2,12 +2,14 @@ package dev.weblogs.dashboard.query;
 
 import dev.weblogs.dashboard.model.Column;
 import dev.weblogs.dashboard.model.Frame;
+import dev.weblogs.dashboard.model.PairCounts;
 import java.util.Arrays;
 
 /**
  * Exact distinct client IPs, overall and per group. For the few groups a panel shows, one bit set over the IP
  * codes per group; for many groups (an export), sorted (group, IP) pairs, which need memory per row instead of
- * per group times IPs.
+ * per group times IPs. The IPs come from selected rows, or for the whole table from a column's live
+ * (code, IP) pairs.
  */
 final class DistinctIps {
 
@@ -41,31 +43,73 @@ final class DistinctIps {
         if (groups.length == 0) {
             return new long[0];
         }
-        return (long) groups.length * words(frame) <= BIT_SET_WORDS
-                ? withBitSets(frame, grouping, selection, groups.length, slots)
-                : withPairs(frame, grouping, selection, groups.length, slots);
-    }
-
-    private static long[] withBitSets(Frame frame, Grouping grouping, Selection selection, int slotCount,
-                                      int[] slots) {
-        int words = words(frame);
-        long[][] seen = new long[slotCount][];
         int[] ips = frame.codes(Column.IP);
         int[] rows = selection.rows();
-        for (int i = 0, count = selection.count(); i < count; i++) {
-            int row = rows[i];
-            int slot = slots[grouping.group(row)];
-            if (slot >= 0) {
-                long[] bits = seen[slot];
-                if (bits == null) {
-                    bits = seen[slot] = new long[words];
+        int count = selection.count();
+        if (fitBitSets(frame, groups)) {
+            long[][] seen = new long[groups.length][];
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                int slot = slots[grouping.group(row)];
+                if (slot >= 0) {
+                    mark(seen, slot, ips[row], words(frame));
                 }
-                int ip = ips[row];
-                bits[ip >>> 6] |= 1L << ip;
+            }
+            return bitCounts(seen);
+        }
+        long[] pairs = new long[count];
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = slots[grouping.group(rows[i])];
+            if (slot >= 0) {
+                pairs[size++] = (long) slot << 32 | ips[rows[i]];
             }
         }
-        long[] distinct = new long[slotCount];
-        for (int slot = 0; slot < slotCount; slot++) {
+        return sortedCounts(pairs, size, groups.length);
+    }
+
+    /**
+     * Distinct IPs of each group of {@code groups} over the whole table, from the live (code, IP) pairs of the
+     * column that {@code grouping} maps to groups: values derived from a column, as browser and OS.
+     */
+    static long[] perGroup(Frame frame, Grouping grouping, PairCounts pairs, int[] groups, int[] slots) {
+        boolean bitSets = fitBitSets(frame, groups);
+        long[][] seen = new long[groups.length][];
+        long[] sorted = bitSets ? null : new long[pairs.slots()];
+        int size = 0;
+        for (int at = 0, end = pairs.slots(); at < end; at++) {
+            long pair = pairs.pairAt(at);
+            if (pair < 0 || pairs.countAt(at) == 0) {
+                continue;
+            }
+            int slot = slots[grouping.remap()[(int) (pair >>> 32)]];
+            if (slot < 0) {
+                continue;
+            }
+            if (bitSets) {
+                mark(seen, slot, (int) pair, words(frame));
+            } else {
+                sorted[size++] = (long) slot << 32 | (int) pair;
+            }
+        }
+        return bitSets ? bitCounts(seen) : sortedCounts(sorted, size, groups.length);
+    }
+
+    private static boolean fitBitSets(Frame frame, int[] groups) {
+        return (long) groups.length * words(frame) <= BIT_SET_WORDS;
+    }
+
+    private static void mark(long[][] seen, int slot, int ip, int words) {
+        long[] bits = seen[slot];
+        if (bits == null) {
+            bits = seen[slot] = new long[words];
+        }
+        bits[ip >>> 6] |= 1L << ip;
+    }
+
+    private static long[] bitCounts(long[][] seen) {
+        long[] distinct = new long[seen.length];
+        for (int slot = 0; slot < seen.length; slot++) {
             for (long word : seen[slot] == null ? new long[0] : seen[slot]) {
                 distinct[slot] += Long.bitCount(word);
             }
@@ -73,18 +117,8 @@ final class DistinctIps {
         return distinct;
     }
 
-    private static long[] withPairs(Frame frame, Grouping grouping, Selection selection, int slotCount,
-                                    int[] slots) {
-        int[] ips = frame.codes(Column.IP);
-        int[] rows = selection.rows();
-        long[] pairs = new long[selection.count()];
-        int size = 0;
-        for (int i = 0, count = selection.count(); i < count; i++) {
-            int slot = slots[grouping.group(rows[i])];
-            if (slot >= 0) {
-                pairs[size++] = (long) slot << 32 | ips[rows[i]];
-            }
-        }
+    /** Distinct (slot, IP) pairs per slot, from {@code pairs[0 .. size-1]}, which it sorts. */
+    private static long[] sortedCounts(long[] pairs, int size, int slotCount) {
         Arrays.parallelSort(pairs, 0, size);
         long[] distinct = new long[slotCount];
         for (int i = 0; i < size; i++) {

@@ -3,14 +3,13 @@ package dev.weblogs.dashboard.query;
 import dev.weblogs.dashboard.model.Column;
 import dev.weblogs.dashboard.model.Dictionary;
 import dev.weblogs.dashboard.model.Frame;
+import dev.weblogs.dashboard.model.StatusClass;
 
 /**
  * A field's value of each row as a group code: the stored column's code, or for a derived field, that code
  * mapped ({@code remap}) to the derived value's code. Group 0 is NULL.
  */
 record Grouping(int[] codes, int[] remap, int groups, Dictionary dictionary, String[] names) {
-
-    static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx", "other"};
 
     static Grouping of(Frame frame, Field field) {
         return switch (field) {
@@ -31,14 +30,9 @@ record Grouping(int[] codes, int[] remap, int groups, Dictionary dictionary, Str
         Dictionary statuses = frame.dictionary(Column.STATUS);
         int[] remap = new int[statuses.size()];
         for (int code = 1; code < statuses.size(); code++) {
-            remap[code] = statusClass(Integer.parseInt(statuses.value(code)));
+            remap[code] = StatusClass.of(Integer.parseInt(statuses.value(code)));
         }
-        return new Grouping(frame.codes(Column.STATUS), remap, STATUS_CLASSES.length, null, STATUS_CLASSES);
-    }
-
-    /** Index into {@link #STATUS_CLASSES}. */
-    static int statusClass(int status) {
-        return status >= 100 && status < 600 ? status / 100 - 1 : STATUS_CLASSES.length - 1;
+        return new Grouping(frame.codes(Column.STATUS), remap, StatusClass.NAMES.length, null, StatusClass.NAMES);
     }
 
     int group(int row) {

@@ -21,13 +21,37 @@ final class PanelQuery {
         long[] bytes = new long[grouping.groups()];
         long total = sum(frame, grouping, current, hits, bytes);
         int[] top = TopGroups.of(hits, limit);
+        int[] slots = slots(grouping, top);
+        long[] ips = panel.field() == Field.IP ? ones(top.length)
+                : DistinctIps.perGroup(frame, grouping, current, top, slots);
+        PanelRow.Figures[] before = previous == null ? null : previous(frame, panel, grouping, previous, top, slots);
+        return result(frame, panel, grouping, hits, bytes, total, top, ips, before);
+    }
+
+    /** Group code to its index in {@code top}, -1 for the groups not in it. */
+    static int[] slots(Grouping grouping, int[] top) {
         int[] slots = new int[grouping.groups()];
         Arrays.fill(slots, -1);
         for (int slot = 0; slot < top.length; slot++) {
             slots[top[slot]] = slot;
         }
-        long[] ips = distinct(frame, panel, grouping, current, top, slots);
-        PanelRow.Figures[] before = previous == null ? null : previous(frame, panel, grouping, previous, top, slots);
+        return slots;
+    }
+
+    /** Each IP is one distinct IP: the IPs panel needs no count. */
+    static long[] ones(int groups) {
+        long[] one = new long[groups];
+        Arrays.fill(one, 1);
+        return one;
+    }
+
+    /**
+     * The table of the {@code top} groups, from every group's hits and bytes and the top ones' distinct IPs.
+     *
+     * @param before the top groups' figures in the previous period, or {@code null}
+     */
+    static PanelResult result(Frame frame, Panel panel, Grouping grouping, long[] hits, long[] bytes, long total,
+                              int[] top, long[] ips, PanelRow.Figures[] before) {
         List<PanelRow> rows = new ArrayList<>(top.length);
         for (int slot = 0; slot < top.length; slot++) {
             int group = top[slot];
@@ -58,16 +82,6 @@ final class PanelQuery {
             total += requests;
         }
         return total;
-    }
-
-    private static long[] distinct(Frame frame, Panel panel, Grouping grouping, Selection selection, int[] top,
-                                   int[] slots) {
-        if (panel.field() == Field.IP) {
-            long[] one = new long[top.length];
-            Arrays.fill(one, 1);
-            return one;
-        }
-        return DistinctIps.perGroup(frame, grouping, selection, top, slots);
     }
 
     private static PanelRow.Figures[] previous(Frame frame, Panel panel, Grouping grouping, Selection selection,

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Everything the page asks of the model. Each answer comes from one version of the rows; the rows a view keeps
- * are found once per version and shared by all its panels, and each answer by all pages asking the same.
+ * Everything the page asks of the model. Each answer comes from one version of the rows. The view of the whole
+ * table is answered from the figures the model keeps ({@link WholeTable}); for any other, the rows it keeps are
+ * found once per version and shared by all its panels. Each answer is shared by all pages asking the same.
  */
 public final class Queries {
 
@@ -28,12 +29,20 @@ public final class Queries {
 
     public PanelResult panel(Panel panel, View view, int limit) {
         View narrowed = panel.implied().map(view::with).orElse(view);
-        return cached("panel:" + panel.key(), narrowed, limit, frame -> PanelQuery.run(frame, panel,
-                select(frame, narrowed.window(), narrowed.filters()), previous(frame, narrowed), limit));
+        return cached("panel:" + panel.key(), narrowed, limit, frame -> WholeTable.covers(narrowed)
+                ? WholeTable.panel(frame, panel, limit)
+                : PanelQuery.run(frame, panel, select(frame, narrowed.window(), narrowed.filters()),
+                        previous(frame, narrowed), limit));
     }
 
     public Overview overview(View view) {
         return cached("overview", view, 0, frame -> {
+            if (WholeTable.covers(view)) {
+                boolean empty = frame.whole().first() > frame.whole().last();
+                return new Overview(frame.version(), view.range(), null, null, empty ? null : frame.whole().first(),
+                        empty ? null : frame.whole().last(), WholeTable.totals(frame), null,
+                        frame.live() == 0 ? null : frame.newest(), view.now(), frame.live());
+            }
             Selection current = select(frame, view.window(), view.filters());
             Selection before = previous(frame, view);
             return new Overview(frame.version(), view.range(), bound(view.window().from()),
@@ -45,12 +54,16 @@ public final class Queries {
     }
 
     public Timeline timeline(View view) {
-        return cached("timeline", view, 0, frame -> Timeline.of(frame, view,
-                select(frame, view.window(), view.filters()), previous(frame, view)));
+        return cached("timeline", view, 0, frame -> {
+            Timeline whole = WholeTable.covers(view) ? WholeTable.timeline(frame, view) : null;
+            return whole != null ? whole : Timeline.of(frame, view, select(frame, view.window(), view.filters()),
+                    previous(frame, view));
+        });
     }
 
     public HeatMap heatMap(View view) {
-        return cached("heatmap", view, 0, frame -> HeatMap.of(frame, select(frame, view.window(), view.filters())));
+        return cached("heatmap", view, 0, frame -> WholeTable.covers(view) ? WholeTable.heatMap(frame)
+                : HeatMap.of(frame, select(frame, view.window(), view.filters())));
     }
 
     /** A page of the rows behind the view, newest first. */

@@ -1,6 +1,7 @@
 package dev.weblogs.dashboard.query;
 
 import dev.weblogs.dashboard.model.Frame;
+import dev.weblogs.dashboard.model.StatusClass;
 
 /**
  * The overview's figures for one period.
@@ -20,7 +21,7 @@ public record Totals(long requests, long ips, long bytes, long clientErrors, lon
         int[] rows = selection.rows();
         long requests = 0;
         long bytes = 0;
-        long[] byClass = new long[Grouping.STATUS_CLASSES.length];
+        long[] byClass = new long[StatusClass.NAMES.length];
         for (int i = 0, count = selection.count(); i < count; i++) {
             int row = rows[i];
             long hits = occurrences[row];
@@ -28,6 +29,7 @@ public record Totals(long requests, long ips, long bytes, long clientErrors, lon
             bytes += sizes[row] * hits;
             byClass[classes.group(row)] += hits;
         }
-        return new Totals(requests, DistinctIps.overall(frame, selection), bytes, byClass[3], byClass[4]);
+        return new Totals(requests, DistinctIps.overall(frame, selection), bytes, byClass[StatusClass.CLIENT_ERROR],
+                byClass[StatusClass.SERVER_ERROR]);
     }
 }
