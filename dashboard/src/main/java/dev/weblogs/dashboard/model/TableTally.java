@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The figures of the whole table, every live row counted, kept up to date by {@link LogTable} as rows come,
  * change (counted out as they were, in as they are) and go: what the page shows for range "all" without a
- * filter, its most asked view, at the cost of a few hash-map updates per row written.
+ * filter, its most asked view, at the cost of a few additions per row written. Distinct IPs are not kept
+ * here: exact counts per value would need a live-row count per (value, IP) pair, about as many as rows.
  *
  * <p>Not thread-safe: changed under {@link LogModel}'s write lock, read under its read lock.
  */
@@ -31,9 +32,8 @@ public final class TableTally {
 
     /** Counts a live row in, or ({@code sign} -1) out again, as {@code codes} and the other values hold it. */
     void count(int[][] codes, int row, long time, long size, int occurrences, int sign) {
-        int ip = codes[Column.IP.ordinal()][row];
         for (int c = 0; c < columns.length; c++) {
-            columns[c].count(codes[c][row], ip, occurrences, size, sign);
+            columns[c].count(codes[c][row], occurrences, size, sign);
         }
         hours.count(time, statusClass(codes[Column.STATUS.ordinal()][row]), occurrences, size, sign);
         requests += sign * (long) occurrences;

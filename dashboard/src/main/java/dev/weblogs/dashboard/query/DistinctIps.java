@@ -2,14 +2,12 @@ package dev.weblogs.dashboard.query;
 
 import dev.weblogs.dashboard.model.Column;
 import dev.weblogs.dashboard.model.Frame;
-import dev.weblogs.dashboard.model.PairCounts;
 import java.util.Arrays;
 
 /**
  * Exact distinct client IPs, overall and per group. For the few groups a panel shows, one bit set over the IP
  * codes per group; for many groups (an export), sorted (group, IP) pairs, which need memory per row instead of
- * per group times IPs. The IPs come from selected rows, or for the whole table from a column's live
- * (code, IP) pairs.
+ * per group times IPs.
  */
 final class DistinctIps {
 
@@ -35,76 +33,49 @@ final class DistinctIps {
     }
 
     /**
-     * Distinct IPs of each group of {@code groups}, in their order.
+     * Distinct IPs of each group of {@code groups}, in their order, among the selected rows.
      *
      * @param slots group code to its index in {@code groups}, -1 for the others
      */
     static long[] perGroup(Frame frame, Grouping grouping, Selection selection, int[] groups, int[] slots) {
+        return perGroup(frame, grouping, selection.rows(), selection.count(), groups, slots);
+    }
+
+    /** The same among all live rows, read in place: the whole table needs no list of its rows. */
+    static long[] perGroupOfLiveRows(Frame frame, Grouping grouping, int[] groups, int[] slots) {
+        return perGroup(frame, grouping, null, frame.size(), groups, slots);
+    }
+
+    /** @param rows the rows to count, or {@code null} for rows {@code 0 .. count-1} with occurrences */
+    private static long[] perGroup(Frame frame, Grouping grouping, int[] rows, int count, int[] groups,
+                                   int[] slots) {
         if (groups.length == 0) {
             return new long[0];
         }
         int[] ips = frame.codes(Column.IP);
-        int[] rows = selection.rows();
-        int count = selection.count();
-        if (fitBitSets(frame, groups)) {
-            long[][] seen = new long[groups.length][];
-            for (int i = 0; i < count; i++) {
-                int row = rows[i];
-                int slot = slots[grouping.group(row)];
-                if (slot >= 0) {
-                    mark(seen, slot, ips[row], words(frame));
-                }
-            }
-            return bitCounts(seen);
-        }
-        long[] pairs = new long[count];
+        int[] occurrences = frame.occurrences();
+        boolean bitSets = (long) groups.length * words(frame) <= BIT_SET_WORDS;
+        long[][] seen = new long[groups.length][];
+        long[] pairs = bitSets ? null : new long[count];
         int size = 0;
         for (int i = 0; i < count; i++) {
-            int slot = slots[grouping.group(rows[i])];
-            if (slot >= 0) {
-                pairs[size++] = (long) slot << 32 | ips[rows[i]];
-            }
-        }
-        return sortedCounts(pairs, size, groups.length);
-    }
-
-    /**
-     * Distinct IPs of each group of {@code groups} over the whole table, from the live (code, IP) pairs of the
-     * column that {@code grouping} maps to groups: values derived from a column, as browser and OS.
-     */
-    static long[] perGroup(Frame frame, Grouping grouping, PairCounts pairs, int[] groups, int[] slots) {
-        boolean bitSets = fitBitSets(frame, groups);
-        long[][] seen = new long[groups.length][];
-        long[] sorted = bitSets ? null : new long[pairs.slots()];
-        int size = 0;
-        for (int at = 0, end = pairs.slots(); at < end; at++) {
-            long pair = pairs.pairAt(at);
-            if (pair < 0 || pairs.countAt(at) == 0) {
+            int row = rows == null ? i : rows[i];
+            int slot = slots[grouping.group(row)];
+            if (slot < 0 || rows == null && occurrences[row] == 0) {
                 continue;
             }
-            int slot = slots[grouping.remap()[(int) (pair >>> 32)]];
-            if (slot < 0) {
-                continue;
-            }
+            int ip = ips[row];
             if (bitSets) {
-                mark(seen, slot, (int) pair, words(frame));
+                long[] bits = seen[slot];
+                if (bits == null) {
+                    bits = seen[slot] = new long[words(frame)];
+                }
+                bits[ip >>> 6] |= 1L << ip;
             } else {
-                sorted[size++] = (long) slot << 32 | (int) pair;
+                pairs[size++] = (long) slot << 32 | ip;
             }
         }
-        return bitSets ? bitCounts(seen) : sortedCounts(sorted, size, groups.length);
-    }
-
-    private static boolean fitBitSets(Frame frame, int[] groups) {
-        return (long) groups.length * words(frame) <= BIT_SET_WORDS;
-    }
-
-    private static void mark(long[][] seen, int slot, int ip, int words) {
-        long[] bits = seen[slot];
-        if (bits == null) {
-            bits = seen[slot] = new long[words];
-        }
-        bits[ip >>> 6] |= 1L << ip;
+        return bitSets ? bitCounts(seen) : sortedCounts(pairs, size, groups.length);
     }
 
     private static long[] bitCounts(long[][] seen) {

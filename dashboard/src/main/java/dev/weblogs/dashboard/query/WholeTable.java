@@ -9,8 +9,9 @@ import dev.weblogs.dashboard.model.TableTally;
 
 /**
  * The view of every live row (range "all", no filter: the page as it opens) answered from the figures the
- * model keeps as rows change ({@link TableTally}) instead of a pass over the rows: its cost is that of the
- * groups, not of the rows. The same numbers as the scans, which the tests check.
+ * model keeps as rows change ({@link TableTally}): the overview, timeline and heat map cost the hours and
+ * groups, not the rows; a panel reads the rows once, in place, for the distinct IPs of its top groups only.
+ * The same numbers as the scans, which the tests check.
  */
 final class WholeTable {
 
@@ -36,17 +37,8 @@ final class WholeTable {
             total += tally.hits()[code];
         }
         int[] top = TopGroups.of(hits, limit);
-        long[] ips;
-        if (panel.field() == Field.IP) {
-            ips = PanelQuery.ones(top.length);
-        } else if (grouping.remap() == null) {
-            ips = new long[top.length];
-            for (int slot = 0; slot < top.length; slot++) {
-                ips[slot] = tally.ips()[top[slot]];
-            }
-        } else {
-            ips = DistinctIps.perGroup(frame, grouping, tally.pairs(), top, PanelQuery.slots(grouping, top));
-        }
+        long[] ips = panel.field() == Field.IP ? PanelQuery.ones(top.length)
+                : DistinctIps.perGroupOfLiveRows(frame, grouping, top, PanelQuery.slots(grouping, top));
         return PanelQuery.result(frame, panel, grouping, hits, bytes, total, top, ips, null);
     }
 
