@@ -53,26 +53,28 @@ public final class Rebuild {
         if (state.resumed()) {
             log.info("continuing the interrupted rebuild ({}) after {} rows", scope.describe(), state.counts().read());
         }
-        String after = state.lastId();
         RebuildCounts counts = state.counts();
-        while (!stop.isRequested()) {
-            List<RebuildPage.RawLine> page = page(scope, after);
-            if (page.isEmpty()) {
-                inTransaction(session -> {
-                    RebuildProgress.finish(session, clock);
-                    return null;
+        try (PagesAhead pages = new PagesAhead(after -> page(scope, after), mapper, state.lastId())) {
+            while (!stop.isRequested()) {
+                List<PagesAhead.ParsedLine> page = pages.next();
+                if (page.isEmpty()) {
+                    inTransaction(session -> {
+                        RebuildProgress.finish(session, clock);
+                        return null;
+                    });
+                    return new Outcome(counts, true, state.resumed());
+                }
+                String last = page.get(page.size() - 1).raw().id();
+                RebuildCounts soFar = counts;
+                counts = inTransaction(session -> {
+                    RebuildCounts total = soFar.plus(new RebuildPage(clock).apply(session, page));
+                    RebuildProgress.save(session, last, total);
+                    return total;
                 });
-                return new Outcome(counts, true, state.resumed());
+                progress.accept(counts);
             }
-            String last = page.get(page.size() - 1).id();
-            RebuildCounts soFar = counts;
-            counts = inTransaction(session -> {
-                RebuildCounts total = soFar.plus(new RebuildPage(mapper, clock).apply(session, page));
-                RebuildProgress.save(session, last, total);
-                return total;
-            });
-            after = last;
-            progress.accept(counts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return new Outcome(counts, false, state.resumed());
     }

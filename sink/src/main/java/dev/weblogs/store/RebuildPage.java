@@ -2,8 +2,6 @@ package dev.weblogs.store;
 
 import dev.weblogs.message.Rejection;
 import dev.weblogs.row.CleanRow;
-import dev.weblogs.row.LineId;
-import dev.weblogs.transform.LineMapper;
 import dev.weblogs.transform.MappedLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,7 +25,6 @@ final class RebuildPage {
     record RawLine(String id, String log, int occurrences, String occurrenceKey) {
     }
 
-    private final LineMapper<CleanRow> mapper;
     private final Clock clock;
 
     private final List<Object> updated = new ArrayList<>();
@@ -43,39 +40,29 @@ final class RebuildPage {
     private long newlyParsed;
     private long newlyRejected;
 
-    RebuildPage(LineMapper<CleanRow> mapper, Clock clock) {
-        this.mapper = mapper;
+    RebuildPage(Clock clock) {
         this.clock = clock;
     }
 
-    RebuildCounts apply(StatelessSession session, List<RawLine> lines) {
-        List<String> ids = lines.stream().map(RawLine::id).toList();
+    RebuildCounts apply(StatelessSession session, List<PagesAhead.ParsedLine> lines) {
+        List<String> ids = lines.stream().map(line -> line.raw().id()).toList();
         Map<String, CurrentRows.Clean> clean = new HashMap<>();
         Map<String, CurrentRows.Rejected> rejected = new HashMap<>();
         session.doWork(connection -> {
             clean.putAll(CurrentRows.clean(connection, ids));
             rejected.putAll(CurrentRows.rejected(connection, ids));
         });
-        for (RawLine line : lines) {
-            MappedLine<CleanRow> now = map(line);
-            if (now instanceof MappedLine.Row<CleanRow> row) {
+        for (PagesAhead.ParsedLine parsed : lines) {
+            RawLine line = parsed.raw();
+            if (parsed.now() instanceof MappedLine.Row<CleanRow> row) {
                 parsed(line, row.row(), clean.get(line.id()), rejected.get(line.id()));
             } else {
-                rejected(line, ((MappedLine.Rejected<CleanRow>) now).reason(), clean.get(line.id()),
+                rejected(line, ((MappedLine.Rejected<CleanRow>) parsed.now()).reason(), clean.get(line.id()),
                         rejected.get(line.id()));
             }
         }
         write(session);
         return new RebuildCounts(lines.size(), changed, newlyParsed, newlyRejected);
-    }
-
-    /** What the consumer's mapper makes of the line; a line whose text is not its bytes was not valid UTF-8. */
-    private MappedLine<CleanRow> map(RawLine line) {
-        byte[] bytes = line.log().getBytes(StandardCharsets.UTF_8);
-        if (!LineId.of(bytes).equals(line.id())) {
-            return new MappedLine.Rejected<>("line is not valid UTF-8");
-        }
-        return mapper.map(bytes);
     }
 
     private void parsed(RawLine line, CleanRow row, CurrentRows.Clean clean, CurrentRows.Rejected rejected) {
