@@ -75,6 +75,22 @@ class OccurrencesIT {
     }
 
     @Test
+    void withinOneBatchOfNewLinesARepeatCountsAKeylessLineTakesTheNextKeyAndARedeliveryNothing() throws Exception {
+        lake.store(List.of(line("X", null), line("X", "k1"), line("Y", "k2"), line("Y", "k2"), line("Y", "k3"),
+                line("X", "k4")), List.of());
+        assertEquals(2, occurrences("raw-log", "X"), "the keyless row took k1; k4 is a repeat");
+        assertEquals(2, occurrences("raw-log", "Y"), "k2 delivered twice counts once; k3 is a repeat");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM `raw-log` WHERE id = '" + LineId.of(utf8("X"))
+                + "' AND occurrence_key = 'k1'"), "the row holds its first key");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM `raw-log` WHERE id = '" + LineId.of(utf8("Y"))
+                + "' AND occurrence_key = 'k2'"), "the row holds its first key");
+        lake.store(List.of(line("X", "k1"), line("Y", "k2"), line("X", "k4"), line("Y", "k3")), List.of());
+        assertEquals(2, occurrences("raw-log", "X"), "redelivered: no change");
+        assertEquals(2, occurrences("raw-log", "Y"), "redelivered: no change");
+        assertEquals(2, db.count("SELECT COUNT(*) FROM `raw-log-repeats`"));
+    }
+
+    @Test
     void rejectedLinesAndCleanRowsCountTheirOccurrencesAndChangedRowsAreInTheFeed() throws Exception {
         TableStore<dev.weblogs.row.CleanRow> clean = new TableStore<>(database, CleanTables.rows(),
                 CleanTables.rejections(Clock.systemUTC()));

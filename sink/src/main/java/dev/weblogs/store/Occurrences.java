@@ -45,7 +45,17 @@ final class Occurrences {
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, String> stored = storedKeys(session, ids);
+        Map<String, String> firstInBatch = new HashMap<>();
+        for (String[] line : keyed) {
+            if (!firstInBatch.containsKey(line[0])) { // the key may be null, which putIfAbsent would replace
+                firstInBatch.put(line[0], line[1]);
+            }
+        }
+        // As many new rows as distinct lines: none was stored before, and each row holds the key of its line's
+        // first occurrence in the batch (the multi-row INSERT keeps the first of equal ids), so a repeat within
+        // the batch, the usual kind, costs no look-up. A batch the driver split across packets counts only its
+        // last part, fewer than that, and is looked up.
+        Map<String, String> stored = written == firstInBatch.size() ? firstInBatch : storedKeys(session, ids);
         Map<String, String> adopted = new HashMap<>();
         List<String[]> repeated = new ArrayList<>();
         for (String[] line : keyed) {
