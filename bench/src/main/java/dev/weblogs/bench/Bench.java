@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
                 + "MariaDB, in vhosts and databases of its own that it removes afterwards.%n"
                 + "Items: 1 broker ceiling (PerfTest), 2 producer alone, 3 each consumer alone, 4 end to end, "
                 + "5 latency (and 9, CPU per line), 6 parser (JMH), 7 memory, 10 cluster ceiling (quorum queues, "
-                + "three nodes started with scripts/rabbitmq-cluster.sh). 11 fifty logs followed at once. Item 8, the dashboard: bench/run.sh --dashboard.")
+                + "three nodes started with scripts/rabbitmq-cluster.sh), 11 fifty logs followed at once, 12 the cost of "
+                + "counting repeated lines, 13 rebuild. Item 8, the dashboard: bench/run.sh --dashboard.")
 public final class Bench implements Callable<Integer> {
 
     private static final int LATENCY_RATE = BenchSettings.LATENCY_RATE;
@@ -85,7 +86,7 @@ public final class Bench implements Callable<Integer> {
         services = new Services(settings.rabbitmqUri, settings.managementUri, new DatabaseServer(settings.dbUrl, settings.dbUser, settings.dbPassword), cleanup);
         Machine machine = Machine.describe(services, settings.commandLine());
         machine.asMap().forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
-        if (settings.wanted(1, 2, 3, 4)) {
+        if (settings.wanted(1, 2, 3, 4, 13)) {
             input = new InputGenerator(SEED).write(work.resolve("access.log"), settings.lines);
             Console.say("input: %s lines of %d bytes on average in %s", Console.number(settings.lines), input.averageLength(),
                     input.path());
@@ -98,6 +99,8 @@ public final class Bench implements Callable<Integer> {
         measure("7", "memory", settings.wanted(7), this::memory);
         measure("10", "cluster ceiling (PerfTest, quorum queues)", settings.wanted(10), this::clusterCeiling);
         measure("11", "50 logs at once", settings.wanted(11), this::manyFiles);
+        measure("12", "counting repeated lines", settings.wanted(12), this::occurrenceCost);
+        measure("13", "rebuild", settings.wanted(13), this::rebuild);
         if (cleanup.stopping()) {
             return Cli.FAILED;
         }
@@ -162,6 +165,14 @@ public final class Bench implements Callable<Integer> {
                         + " lines/s in all: lag of the slowest file",
                 String.format(Locale.ROOT, "p99 %.0f ms, max %.0f ms", result.slowestP99Millis(),
                         result.slowestMaxMillis()), "—", Met.NONE);
+    }
+
+    private void occurrenceCost() throws Exception {
+        OccurrenceCost.measure(services, programs, work, settings.lines).addTo(report);
+    }
+
+    private void rebuild() throws Exception {
+        RebuildRun.measure(services, programs, input).addTo(report, input.lines());
     }
 
     private void soloRuns() throws Exception {

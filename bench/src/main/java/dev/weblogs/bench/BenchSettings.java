@@ -36,7 +36,7 @@ final class BenchSettings {
     String dbPassword;
 
     @Option(names = "--lines", paramLabel = "<n>", defaultValue = "200000",
-            description = "Lines of the input of items 2, 3 and 4.")
+            description = "Lines of the input of items 2, 3, 4, 12 and 13.")
     int lines;
 
     @Option(names = "--memory-lines", paramLabel = "<n>", defaultValue = "1000000",
@@ -65,8 +65,8 @@ final class BenchSettings {
 
     void check() {
         for (int item : skip) {
-            if (item < 1 || item > 7 && item != 10 && item != 11) {
-                throw new SettingException("--skip", "items are 1 to 7, 10 and 11, not " + item);
+            if (item < 1 || item > 13 || item == 8 || item == 9) {
+                throw new SettingException("--skip", "items are 1 to 7 and 10 to 13, not " + item);
             }
         }
         atLeastOne("--lines", lines);

@@ -57,10 +57,10 @@ final class Consumers implements AutoCloseable {
         return true;
     }
 
-    /** Checks that both tables hold exactly {@code lines} rows. */
+    /** Checks that both tables hold exactly {@code lines} distinct lines, each written once. */
     static void checkAllStored(ScratchDatabase database, long lines) throws Exception {
         for (Program consumer : CONSUMERS) {
-            database.checkHolds(consumer.table(), lines);
+            database.checkHolds(consumer.table(), lines, lines);
         }
     }
 

@@ -49,22 +49,38 @@ final class InputGenerator {
         this.ips = new IpPool(seed);
     }
 
-    /** The lines of a generated log file, and their average length in bytes without the newline. */
-    record InputFile(Path path, long lines, int averageLength) {
+    /**
+     * A generated log file: its distinct lines, its requests (the lines of the file, repeats included), and
+     * their average length in bytes without the newline.
+     */
+    record InputFile(Path path, long lines, long requests, int averageLength) {
     }
 
     /** Writes lines {@code 0} to {@code lines - 1}. */
     InputFile write(Path file, long lines) throws IOException {
+        return write(file, lines, 0);
+    }
+
+    /**
+     * Writes lines {@code 0} to {@code lines - 1}; with {@code repeatEvery} above 0, lines 0, repeatEvery,
+     * 2 repeatEvery... twice in a row, as a server logs a client that asks for the same URL twice in a second.
+     */
+    InputFile write(Path file, long lines, int repeatEvery) throws IOException {
         long bytes = 0;
+        long requests = 0;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             for (long k = 0; k < lines; k++) {
                 byte[] line = line(k).getBytes(StandardCharsets.UTF_8);
-                out.write(line);
-                out.write('\n');
-                bytes += line.length;
+                int times = repeatEvery > 0 && k % repeatEvery == 0 ? 2 : 1;
+                for (int i = 0; i < times; i++) {
+                    out.write(line);
+                    out.write('\n');
+                    bytes += line.length;
+                    requests++;
+                }
             }
         }
-        return new InputFile(file, lines, (int) Math.round((double) bytes / Math.max(lines, 1)));
+        return new InputFile(file, lines, requests, (int) Math.round((double) bytes / Math.max(requests, 1)));
     }
 
     String line(long k) {

@@ -58,11 +58,23 @@ final class ScratchDatabase implements AutoCloseable {
         return queryLong("SELECT COUNT(*) FROM `" + table + "`");
     }
 
-    /** Checks that {@code table} has exactly {@code lines} rows: none lost, none stored twice. */
-    void checkHolds(String table, long lines) throws SQLException {
+    /** Checks that {@code table} has a row for each distinct line of {@code input} and counts each of its lines. */
+    void checkHolds(String table, InputGenerator.InputFile input) throws SQLException {
+        checkHolds(table, input.lines(), input.requests());
+    }
+
+    /**
+     * Checks that {@code table} has {@code lines} rows whose occurrences add up to {@code requests}: none lost,
+     * none stored or counted twice (two scans).
+     */
+    void checkHolds(String table, long lines, long requests) throws SQLException {
         long rows = count(table);
         if (rows != lines) {
             throw new IllegalStateException(table + " has " + rows + " rows for " + lines + " distinct lines");
+        }
+        long counted = queryLong("SELECT SUM(occurrences) FROM `" + table + "`");
+        if (counted != requests) {
+            throw new IllegalStateException(table + " counts " + counted + " occurrences for " + requests + " lines");
         }
     }
 

@@ -28,22 +28,22 @@ final class SoloRuns {
             if (!consumers) {
                 return new Result(producer, null, null);
             }
-            return new Result(producer, consume(sandbox, programs, Program.DATA_LAKE, input.lines()),
-                    consume(sandbox, programs, Program.DATA_CLEAN, input.lines()));
+            return new Result(producer, consume(sandbox, programs, Program.DATA_LAKE, input),
+                    consume(sandbox, programs, Program.DATA_CLEAN, input));
         }
     }
 
     /** From the first message in the queues until both hold every line; the producer then exits 0. */
     private static Solo produce(Sandbox sandbox, Programs programs, InputFile input) throws Exception {
         Console.say("    logs-producer publishes %s lines into both queues, no consumer running",
-                Console.number(input.lines()));
+                Console.number(input.requests()));
         Map<String, String> settings = sandbox.settings(Program.PRODUCER);
         settings.put("LOG_FILE", input.path().toString());
         try (RunningProgram producer = programs.start(Program.PRODUCER, settings)) {
             // A line is in both queues or in none, so the shallower queue counts the lines published.
             Fill fill = CompletionWatch.await(Map.of("queues", () -> Math.min(
                     sandbox.queues().depth(Program.DATA_LAKE.queue()).messages(),
-                    sandbox.queues().depth(Program.DATA_CLEAN.queue()).messages())), input.lines(), List.of(producer))
+                    sandbox.queues().depth(Program.DATA_CLEAN.queue()).messages())), input.requests(), List.of(producer))
                     .get("queues");
             producer.awaitExit(Duration.ofMinutes(5));
             Solo solo = new Solo(fill.perSecond(), fill.perSecondSince(producer.startedNanos()), producer.peakRssBytes());
@@ -53,15 +53,17 @@ final class SoloRuns {
     }
 
     /** From the first row in the table until it holds every line; then SIGTERM, and exit status 0. */
-    private static Solo consume(Sandbox sandbox, Programs programs, Program consumer, long lines) throws Exception {
-        Console.say("    %s drains its backlog of %s lines into %s", consumer.module(), Console.number(lines),
+    private static Solo consume(Sandbox sandbox, Programs programs, Program consumer, InputFile input)
+            throws Exception {
+        long lines = input.lines();
+        Console.say("    %s drains its backlog of %s lines into %s", consumer.module(), Console.number(input.requests()),
                 consumer.table());
         try (RunningProgram program = programs.start(consumer, sandbox.settings(consumer))) {
             Fill fill = CompletionWatch.await(Map.of(consumer.table(),
                     () -> sandbox.database().storedLines(consumer.table())), lines, List.of(program))
                     .get(consumer.table());
             program.stop();
-            sandbox.database().checkHolds(consumer.table(), lines);
+            sandbox.database().checkHolds(consumer.table(), input);
             Solo solo = new Solo(fill.perSecond(), fill.perSecondSince(program.startedNanos()), program.peakRssBytes());
             report(consumer, solo, "rows");
             return solo;
