@@ -114,6 +114,32 @@ class RebuildIT {
     }
 
     @Test
+    void intoEmptyCleanTablesTheRowsComeBackAsTheConsumerStoredThemWithRawLogsCountsAndRepeats() throws Exception {
+        Map<String, Map<String, String>> before = rows("clean-log");
+        Set<String> rejectedBefore = ids("SELECT id FROM `clean-log-rejected`");
+        Set<String> repeats = ids("SELECT CONCAT(id, ' ', occurrence_key) FROM `raw-log-repeats`");
+        assertTrue(!repeats.isEmpty(), "the sample repeats lines");
+        for (String table : List.of("clean-log", "clean-log-rejected", "clean-log-repeats")) {
+            execute("DELETE FROM `" + table + "`");
+        }
+
+        CapturedRun run = rebuild();
+        assertTrue(run.out().contains(": 0 changed, 301 newly parsed, 1 newly rejected"), run.out() + run.err());
+        Map<String, Map<String, String>> after = rows("clean-log");
+        assertEquals(before.keySet(), after.keySet());
+        for (String id : before.keySet()) {
+            Map<String, String> expected = new HashMap<>(before.get(id));
+            expected.remove("seq");
+            Map<String, String> actual = new HashMap<>(after.get(id));
+            actual.remove("seq");
+            assertEquals(expected, actual, "as the consumer stored " + id + ", occurrences included");
+        }
+        assertEquals(rejectedBefore, ids("SELECT id FROM `clean-log-rejected`"));
+        assertEquals(repeats, ids("SELECT CONCAT(id, ' ', occurrence_key) FROM `clean-log-repeats`"),
+                "the repeats' keys, so that a repeat delivered again is not counted twice");
+    }
+
+    @Test
     void rejectedOnlyMovesBackALineAnEarlierVersionSetAsideWithItsOccurrences() throws Exception {
         // A line the sample holds twice: two requests, one row.
         Map<String, String> row = rows("clean-log").values().stream().filter(r -> r.get("occurrences").equals("2"))

@@ -7,13 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rows a page of a rebuild may change, as they are now, read with {@code FOR UPDATE}: locked until the
- * page commits, so a consumer writing the same lines meanwhile waits rather than being overwritten.
+ * page commits, so a consumer writing the same lines meanwhile waits rather than being overwritten. A page of
+ * consecutive raw-log ids is read as the range from its first id to its last: two values for the driver to
+ * bind instead of one per line, and one range scan of the primary key.
  */
 final class CurrentRows {
 
@@ -33,9 +35,15 @@ final class CurrentRows {
     private CurrentRows() {
     }
 
-    static Map<String, Clean> clean(Connection connection, Collection<String> ids) throws SQLException {
+    /**
+     * @param ids         the page's ids, in order
+     * @param consecutive whether they are every raw-log id from the first to the last
+     */
+    static Map<String, Clean> clean(Connection connection, List<String> ids, boolean consecutive)
+            throws SQLException {
         Map<String, Clean> rows = new HashMap<>();
-        try (PreparedStatement query = select(connection, "SELECT " + CLEAN_COLUMNS + " FROM `clean-log`", ids);
+        try (PreparedStatement query = select(connection, "SELECT " + CLEAN_COLUMNS + " FROM `clean-log`", ids,
+                consecutive);
              ResultSet r = query.executeQuery()) {
             while (r.next()) {
                 CleanRow row = new CleanRow(r.getString(1), r.getObject(2, LocalDateTime.class), r.getInt(3),
@@ -50,10 +58,12 @@ final class CurrentRows {
         return rows;
     }
 
-    static Map<String, Rejected> rejected(Connection connection, Collection<String> ids) throws SQLException {
+    /** As {@link #clean}, for clean-log-rejected. */
+    static Map<String, Rejected> rejected(Connection connection, List<String> ids, boolean consecutive)
+            throws SQLException {
         Map<String, Rejected> rows = new HashMap<>();
         try (PreparedStatement query = select(connection, "SELECT id, reason, occurrence_key, occurrences FROM "
-                + "`clean-log-rejected`", ids); ResultSet r = query.executeQuery()) {
+                + "`clean-log-rejected`", ids, consecutive); ResultSet r = query.executeQuery()) {
             while (r.next()) {
                 rows.put(r.getString(1), new Rejected(r.getString(2), r.getString(3), r.getInt(4)));
             }
@@ -61,8 +71,14 @@ final class CurrentRows {
         return rows;
     }
 
-    private static PreparedStatement select(Connection connection, String select, Collection<String> ids)
-            throws SQLException {
+    private static PreparedStatement select(Connection connection, String select, List<String> ids,
+                                            boolean consecutive) throws SQLException {
+        if (consecutive) {
+            PreparedStatement query = connection.prepareStatement(select + " WHERE id BETWEEN ? AND ? FOR UPDATE");
+            query.setString(1, ids.get(0));
+            query.setString(2, ids.get(ids.size() - 1));
+            return query;
+        }
         PreparedStatement query = connection.prepareStatement(select + " WHERE id IN ("
                 + "?,".repeat(ids.size()).replaceAll(",$", "") + ") FOR UPDATE");
         int i = 1;

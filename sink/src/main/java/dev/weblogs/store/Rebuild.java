@@ -67,7 +67,7 @@ public final class Rebuild {
                 String last = page.get(page.size() - 1).raw().id();
                 RebuildCounts soFar = counts;
                 counts = inTransaction(session -> {
-                    RebuildCounts total = soFar.plus(new RebuildPage(clock).apply(session, page));
+                    RebuildCounts total = soFar.plus(new RebuildPage(clock).apply(session, page, scope.consecutive()));
                     RebuildProgress.save(session, last, total);
                     return total;
                 });

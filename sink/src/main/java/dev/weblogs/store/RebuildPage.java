@@ -32,7 +32,8 @@ final class RebuildPage {
     private final List<Object> newRejections = new ArrayList<>();
     private final Map<String, Integer> rowOccurrences = new HashMap<>();
     private final Map<String, Integer> rejectionOccurrences = new HashMap<>();
-    private final Set<String> fromRawLog = new LinkedHashSet<>();
+    /** Lines the clean side never had that raw-log counts more than once: their repeats are to be copied. */
+    private final Set<String> repeatedInRawLog = new LinkedHashSet<>();
     private final Set<String> removedRows = new LinkedHashSet<>();
     private final Set<String> removedRejections = new LinkedHashSet<>();
     private final Map<String, String> reasons = new HashMap<>();
@@ -44,13 +45,14 @@ final class RebuildPage {
         this.clock = clock;
     }
 
-    RebuildCounts apply(StatelessSession session, List<PagesAhead.ParsedLine> lines) {
+    /** @param consecutive whether the lines are every raw-log line from the first to the last */
+    RebuildCounts apply(StatelessSession session, List<PagesAhead.ParsedLine> lines, boolean consecutive) {
         List<String> ids = lines.stream().map(line -> line.raw().id()).toList();
         Map<String, CurrentRows.Clean> clean = new HashMap<>();
         Map<String, CurrentRows.Rejected> rejected = new HashMap<>();
         session.doWork(connection -> {
-            clean.putAll(CurrentRows.clean(connection, ids));
-            rejected.putAll(CurrentRows.rejected(connection, ids));
+            clean.putAll(CurrentRows.clean(connection, ids, consecutive));
+            rejected.putAll(CurrentRows.rejected(connection, ids, consecutive));
         });
         for (PagesAhead.ParsedLine parsed : lines) {
             RawLine line = parsed.raw();
@@ -81,7 +83,7 @@ final class RebuildPage {
         if (rejected != null) {
             removedRejections.add(line.id());
         } else {
-            fromRawLog.add(line.id());
+            repeatedInRawLog(line);
         }
         newlyParsed++;
     }
@@ -104,7 +106,7 @@ final class RebuildPage {
         if (clean != null) {
             removedRows.add(line.id());
         } else {
-            fromRawLog.add(line.id());
+            repeatedInRawLog(line);
         }
         newlyRejected++;
     }
@@ -123,17 +125,23 @@ final class RebuildPage {
         }
         setOccurrences(session, "clean-log", rowOccurrences);
         setOccurrences(session, "clean-log-rejected", rejectionOccurrences);
-        if (!fromRawLog.isEmpty()) {
+        if (!repeatedInRawLog.isEmpty()) {
             // The repeats raw-log counted, for rows the clean side never had.
             session.createNativeMutationQuery("INSERT IGNORE INTO `clean-log-repeats` (id, occurrence_key) SELECT id,"
-                    + " occurrence_key FROM `raw-log-repeats` WHERE id IN (:ids)").setParameterList("ids", fromRawLog)
-                    .executeUpdate();
+                    + " occurrence_key FROM `raw-log-repeats` WHERE id IN (:ids)")
+                    .setParameterList("ids", repeatedInRawLog).executeUpdate();
         }
         reasons.forEach((id, reason) -> session.createNativeMutationQuery("UPDATE `clean-log-rejected` SET reason = ?1"
                 + " WHERE id = ?2").setParameter(1, reason).setParameter(2, id).executeUpdate());
         Set<String> changedRows = new LinkedHashSet<>(removedRows);
         updated.forEach(row -> changedRows.add(((CleanLog) row).id()));
         Changes.record(session, CleanTables.CHANGES, changedRows);
+    }
+
+    private void repeatedInRawLog(RawLine line) {
+        if (line.occurrences() > 1) {
+            repeatedInRawLog.add(line.id());
+        }
     }
 
     private static void delete(StatelessSession session, String table, Set<String> ids) {

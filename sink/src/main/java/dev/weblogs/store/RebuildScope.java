@@ -15,6 +15,11 @@ public record RebuildScope(boolean rejectedOnly, LocalDate since) {
         return (rejectedOnly ? "rejected" : "all") + (since == null ? "" : " since " + since);
     }
 
+    /** Whether a page holds every raw-log id from its first to its last. */
+    boolean consecutive() {
+        return !rejectedOnly && since == null;
+    }
+
     /** The raw-log rows of the scope after {@code :after}, in id order: id, log, occurrences, occurrence_key. */
     String pageQuery() {
         String since = this.since == null ? "" : " AND r.`timestamp` >= :since";
