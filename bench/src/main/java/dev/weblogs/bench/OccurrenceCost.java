@@ -40,25 +40,26 @@ final class OccurrenceCost {
         InputFile repeats = new InputGenerator(SEED).write(work.resolve("repeats.log"), lines, REPEAT_EVERY);
         Console.say("    inputs: %s lines, and the same with %s lines repeated (%s lines)", Console.number(lines),
                 Console.number(repeats.requests() - repeats.lines()), Console.number(repeats.requests()));
-        double[] best = new double[4];
+        double[] plainBest = new double[2];   // lake, clean
+        double[] repeatsBest = new double[2];
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 Console.say("    round %d of %d, without repeats", round, ROUNDS);
-                keepBest(best, 0, SoloRuns.measure(services, programs, plain, true), plain);
+                keepBest(plainBest, SoloRuns.measure(services, programs, plain, true), plain);
                 Console.say("    round %d of %d, with repeats", round, ROUNDS);
-                keepBest(best, 2, SoloRuns.measure(services, programs, repeats, true), repeats);
+                keepBest(repeatsBest, SoloRuns.measure(services, programs, repeats, true), repeats);
             }
         } finally {
             Files.deleteIfExists(plain.path());
             Files.deleteIfExists(repeats.path());
         }
-        return new Result(best[0], best[2], best[1], best[3]);
+        return new Result(plainBest[0], repeatsBest[0], plainBest[1], repeatsBest[1]);
     }
 
     /** Rows per second to lines per second: each row of a repeated line was two messages. */
-    private static void keepBest(double[] best, int at, SoloRuns.Result run, InputFile input) {
+    private static void keepBest(double[] best, SoloRuns.Result run, InputFile input) {
         double linesPerRow = (double) input.requests() / input.lines();
-        best[at] = Math.max(best[at], run.dataLake().perSecond() * linesPerRow);
-        best[at + 1] = Math.max(best[at + 1], run.dataClean().perSecond() * linesPerRow);
+        best[0] = Math.max(best[0], run.dataLake().perSecond() * linesPerRow);
+        best[1] = Math.max(best[1], run.dataClean().perSecond() * linesPerRow);
     }
 }
