@@ -66,7 +66,8 @@ final class RebuildCommand implements Callable<Integer> {
         List<String> tables = new ArrayList<>(CleanTables.ALL);
         tables.add("clean-log-rebuild");
         try (GeoLocator geo = geoIp.open();
-             Database db = Database.connect(database.settings(), entities, tables, PATIENCE, stop)) {
+             Database db = Database.connect(database.settings().withPoolOfAtLeast(Rebuild.CONNECTIONS), entities, tables,
+                     PATIENCE, stop, Database.Isolation.READ_COMMITTED)) {
             LoggerFactory.getLogger(RebuildCommand.class).info("GeoIP database: {}", geo.description());
             Rebuild rebuild = new Rebuild(db, new CleanLogMapper(geo), Clock.systemUTC(), stop);
             long total = rebuild.total(scope);

@@ -10,6 +10,11 @@ package dev.weblogs.config;
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize) {
 
+    /** The same, with a pool of at least {@code connections}: for work that needs that many at once. */
+    public DatabaseSettings withPoolOfAtLeast(int connections) {
+        return new DatabaseSettings(url, user, password, Math.max(poolSize, connections));
+    }
+
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";

@@ -7,15 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The rows a page of a rebuild may change, as they are now, read with {@code FOR UPDATE}: locked until the
- * page commits, so a consumer writing the same lines meanwhile waits rather than being overwritten. A page of
- * consecutive raw-log ids is read as the range from its first id to its last: two values for the driver to
- * bind instead of one per line, and one range scan of the primary key.
+ * page commits, so a consumer writing the same lines meanwhile waits rather than being overwritten. Only rows
+ * of the page's own ids are locked, never a neighbour: a range scan would also lock the row past its end, which
+ * belongs to a page another writer has in hand ({@link WritersInOrder}). For a page of consecutive raw-log ids,
+ * a range scan without locks first finds which of them the table holds (none, in a first build), and only those
+ * are read and locked.
  */
 final class CurrentRows {
 
@@ -42,8 +45,11 @@ final class CurrentRows {
     static Map<String, Clean> clean(Connection connection, List<String> ids, boolean consecutive)
             throws SQLException {
         Map<String, Clean> rows = new HashMap<>();
-        try (PreparedStatement query = select(connection, "SELECT " + CLEAN_COLUMNS + " FROM `clean-log`", ids,
-                consecutive);
+        List<String> present = present(connection, "`clean-log`", ids, consecutive);
+        if (present.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement query = locking(connection, "SELECT " + CLEAN_COLUMNS + " FROM `clean-log`", present);
              ResultSet r = query.executeQuery()) {
             while (r.next()) {
                 CleanRow row = new CleanRow(r.getString(1), r.getObject(2, LocalDateTime.class), r.getInt(3),
@@ -62,8 +68,12 @@ final class CurrentRows {
     static Map<String, Rejected> rejected(Connection connection, List<String> ids, boolean consecutive)
             throws SQLException {
         Map<String, Rejected> rows = new HashMap<>();
-        try (PreparedStatement query = select(connection, "SELECT id, reason, occurrence_key, occurrences FROM "
-                + "`clean-log-rejected`", ids, consecutive); ResultSet r = query.executeQuery()) {
+        List<String> present = present(connection, "`clean-log-rejected`", ids, consecutive);
+        if (present.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement query = locking(connection, "SELECT id, reason, occurrence_key, occurrences FROM "
+                + "`clean-log-rejected`", present); ResultSet r = query.executeQuery()) {
             while (r.next()) {
                 rows.put(r.getString(1), new Rejected(r.getString(2), r.getString(3), r.getInt(4)));
             }
@@ -71,14 +81,8 @@ final class CurrentRows {
         return rows;
     }
 
-    private static PreparedStatement select(Connection connection, String select, List<String> ids,
-                                            boolean consecutive) throws SQLException {
-        if (consecutive) {
-            PreparedStatement query = connection.prepareStatement(select + " WHERE id BETWEEN ? AND ? FOR UPDATE");
-            query.setString(1, ids.get(0));
-            query.setString(2, ids.get(ids.size() - 1));
-            return query;
-        }
+    private static PreparedStatement locking(Connection connection, String select, List<String> ids)
+            throws SQLException {
         PreparedStatement query = connection.prepareStatement(select + " WHERE id IN ("
                 + "?,".repeat(ids.size()).replaceAll(",$", "") + ") FOR UPDATE");
         int i = 1;
@@ -86,5 +90,28 @@ final class CurrentRows {
             query.setString(i++, id);
         }
         return query;
+    }
+
+    /**
+     * The ids to read: for consecutive ids, those from the first to the last the table holds, found by a range
+     * scan without locks; otherwise all of them.
+     */
+    private static List<String> present(Connection connection, String table, List<String> ids, boolean consecutive)
+            throws SQLException {
+        if (!consecutive) {
+            return ids;
+        }
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM " + table
+                + " WHERE id BETWEEN ? AND ?")) {
+            query.setString(1, ids.get(0));
+            query.setString(2, ids.get(ids.size() - 1));
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    present.add(r.getString(1));
+                }
+            }
+        }
+        return present;
     }
 }

@@ -26,6 +26,16 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** The isolation of the transactions: the server's own (REPEATABLE READ), or READ COMMITTED. */
+    public enum Isolation {
+        SERVER_DEFAULT,
+        /**
+         * No gap locks for the rows a statement finds: for writers on adjacent ranges of ids at once, which under
+         * REPEATABLE READ deadlock on each other's gaps (a rebuild's pages, appended at the end of the index).
+         */
+        READ_COMMITTED
+    }
+
     private final SessionFactory sessionFactory;
 
     private Database(SessionFactory sessionFactory) {
@@ -43,9 +53,15 @@ public final class Database implements AutoCloseable {
      */
     public static Database connect(DatabaseSettings settings, List<Class<?>> entities, List<String> tables,
                                    Duration patience, Stop stop) {
+        return connect(settings, entities, tables, patience, stop, Isolation.SERVER_DEFAULT);
+    }
+
+    /** As {@link #connect(DatabaseSettings, List, List, Duration, Stop)}, its transactions of that isolation. */
+    public static Database connect(DatabaseSettings settings, List<Class<?>> entities, List<String> tables,
+                                   Duration patience, Stop stop, Isolation isolation) {
         String address = DriverUrl.address(settings.url());
         try {
-            return Retry.call(() -> open(settings, entities, tables), Database::isUnreachable, patience, stop,
+            return Retry.call(() -> open(settings, entities, tables, isolation), Database::isUnreachable, patience, stop,
                     "waiting for the database at " + address, e -> log.info("cannot reach the database at {} ({}); "
                             + "retrying for up to {} s", address, Causes.rootMessage(e), patience.toSeconds()));
         } catch (RuntimeException e) {
@@ -86,7 +102,8 @@ public final class Database implements AutoCloseable {
         return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
-    private static Database open(DatabaseSettings settings, List<Class<?>> entities, List<String> tables) {
+    private static Database open(DatabaseSettings settings, List<Class<?>> entities, List<String> tables,
+                                 Isolation isolation) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("weblogs")
                 .jdbcUrl(DriverUrl.withPipelineSettings(settings.url()))
                 .jdbcCredentials(settings.user(), settings.password())
@@ -102,6 +119,9 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.hikari.initializationFailTimeout", "1")
                 // During an outage a write fails within seconds and is retried, rather than hanging.
                 .property("hibernate.hikari.connectionTimeout", "5000");
+        if (isolation == Isolation.READ_COMMITTED) {
+            configuration.property("hibernate.hikari.transactionIsolation", "TRANSACTION_READ_COMMITTED");
+        }
         entities.forEach(configuration::managedClass);
         SessionFactory sessionFactory = configuration.createEntityManagerFactory();
         try {

@@ -6,6 +6,7 @@ import dev.weblogs.row.CleanRow;
 import dev.weblogs.sink.StoreException;
 import dev.weblogs.transform.LineMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +29,12 @@ public final class Rebuild {
      * a small heap (the bench's -Xmx256m) allocates outside its young generation: 5 000 cost a third more CPU.
      */
     private static final int PAGE = 1_000;
+    /** Pages written at once, each on a connection of its own. */
+    private static final int WRITERS = 2;
+    /** Connections a rebuild uses at once: the reader's and the writers'. */
+    public static final int CONNECTIONS = WRITERS + 1;
+    /** How long a page waits for the one before it to commit before rolling back (see {@link WritersInOrder}). */
+    private static final Duration IN_ORDER_PATIENCE = Duration.ofSeconds(5);
 
     /** What a run did: the counts, and whether it went to the end or was stopped. */
     public record Outcome(RebuildCounts counts, boolean finished, boolean resumed) {
@@ -58,29 +65,55 @@ public final class Rebuild {
             log.info("continuing the interrupted rebuild ({}) after {} rows", scope.describe(), state.counts().read());
         }
         RebuildCounts counts = state.counts();
-        try (PagesAhead pages = new PagesAhead(after -> page(scope, after), mapper, state.lastId())) {
+        try (PagesAhead pages = new PagesAhead(after -> page(scope, after), mapper, state.lastId());
+             WritersInOrder<RebuildCounts> writers = new WritersInOrder<>(WRITERS, counts, IN_ORDER_PATIENCE,
+                     "rebuild-writer")) {
+            boolean finished = false;
             while (!stop.isRequested()) {
                 List<PagesAhead.ParsedLine> page = pages.next();
                 if (page.isEmpty()) {
-                    inTransaction(session -> {
-                        RebuildProgress.finish(session, clock);
-                        return null;
-                    });
-                    return new Outcome(counts, true, state.resumed());
+                    finished = true;
+                    break;
                 }
-                String last = page.get(page.size() - 1).raw().id();
-                RebuildCounts soFar = counts;
-                counts = inTransaction(session -> {
-                    RebuildCounts total = soFar.plus(new RebuildPage(clock).apply(session, page, scope.consecutive()));
-                    RebuildProgress.save(session, last, total);
-                    return total;
-                });
+                for (RebuildCounts ended : writers.submit(before -> write(page, scope.consecutive(), before))) {
+                    counts = ended;
+                    progress.accept(counts);
+                }
+            }
+            for (RebuildCounts ended : writers.drain()) {
+                counts = ended;
                 progress.accept(counts);
+            }
+            if (finished) {
+                inTransaction(session -> {
+                    RebuildProgress.finish(session, clock);
+                    return null;
+                });
+                return new Outcome(counts, true, state.resumed());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return new Outcome(counts, false, state.resumed());
+    }
+
+    /** One page in its transaction, committed after the page before it, with the progress up to it. */
+    private RebuildCounts write(List<PagesAhead.ParsedLine> page, boolean consecutive,
+                                WritersInOrder.Before<RebuildCounts> before) {
+        String last = page.get(page.size() - 1).raw().id();
+        while (true) {
+            try {
+                return inTransaction(session -> {
+                    RebuildCounts changes = new RebuildPage(clock).apply(session, page, consecutive);
+                    RebuildCounts total = before.await().plus(changes);
+                    RebuildProgress.save(session, last, total);
+                    return total;
+                });
+            } catch (WritersInOrder.NotYet e) {
+                log.info("the page ending at {} waited {} s for the one before it to commit (a lock between them, or"
+                        + " a busy database); it is written again", last, IN_ORDER_PATIENCE.toSeconds());
+            }
+        }
     }
 
     private List<RebuildPage.RawLine> page(RebuildScope scope, String after) {
@@ -104,6 +137,8 @@ public final class Rebuild {
         while (true) {
             try {
                 return sessionFactory.fromStatelessTransaction(work);
+            } catch (WritersInOrder.NotYet | WritersInOrder.EarlierFailure e) {
+                throw e;
             } catch (RuntimeException e) {
                 StoreException failure = SqlErrors.classify(e);
                 if (failure.kind() != StoreException.Kind.UNAVAILABLE) {
