@@ -86,7 +86,7 @@ public final class Bench implements Callable<Integer> {
         services = new Services(settings.rabbitmqUri, settings.managementUri, new DatabaseServer(settings.dbUrl, settings.dbUser, settings.dbPassword), cleanup);
         Machine machine = Machine.describe(services, settings.commandLine());
         machine.asMap().forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
-        if (settings.wanted(1, 2, 3, 4, 13)) {
+        if (settings.wanted(1, 2, 3, 4)) {
             input = new InputGenerator(SEED).write(work.resolve("access.log"), settings.lines);
             Console.say("input: %s lines of %d bytes on average in %s", Console.number(settings.lines), input.averageLength(),
                     input.path());
@@ -172,7 +172,10 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void rebuild() throws Exception {
-        RebuildRun.measure(services, programs, input).addTo(report, input.lines());
+        InputFile rebuildInput = new InputGenerator(SEED).write(work.resolve("access-rebuild.log"),
+                settings.rebuildLines);
+        RebuildRun.measure(services, programs, rebuildInput).addTo(report, rebuildInput.lines());
+        Files.delete(rebuildInput.path());
     }
 
     private void soloRuns() throws Exception {

@@ -36,12 +36,17 @@ final class BenchSettings {
     String dbPassword;
 
     @Option(names = "--lines", paramLabel = "<n>", defaultValue = "200000",
-            description = "Lines of the input of items 2, 3, 4, 12 and 13.")
+            description = "Lines of the input of items 2, 3, 4 and 12.")
     int lines;
 
     @Option(names = "--memory-lines", paramLabel = "<n>", defaultValue = "1000000",
             description = "Lines of the input of item 7.")
     int memoryLines;
+
+    @Option(names = "--rebuild-lines", paramLabel = "<n>", defaultValue = "1000000",
+            description = "Lines of raw-log that item 13 rebuilds from: a table of a real size, so that the JVM's "
+                    + "warm-up (seconds of JIT compiling on two cores) is not most of the run.")
+    int rebuildLines;
 
     @Option(names = "--latency-seconds", paramLabel = "<s>", defaultValue = "60",
             description = "How long item 5 writes " + LATENCY_RATE + " lines/s and measures (after 20 s of warm-up).")
@@ -71,6 +76,7 @@ final class BenchSettings {
         }
         atLeastOne("--lines", lines);
         atLeastOne("--memory-lines", memoryLines);
+        atLeastOne("--rebuild-lines", rebuildLines);
         atLeastOne("--latency-seconds", latencySeconds);
         atLeastOne("--broker-seconds", brokerSeconds);
     }
