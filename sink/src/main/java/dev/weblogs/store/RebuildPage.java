@@ -17,7 +17,8 @@ import org.hibernate.StatelessSession;
  * One page of a rebuild, in one transaction: each raw-log line parsed again, and the clean side made what the
  * consumer would write for it today. A row whose values changed is updated; a line that now parses moves from
  * clean-log-rejected to clean-log and the reverse, taking its occurrences along; a line the clean side never
- * had gets raw-log's occurrences. Rows the consumer counted keep their counts.
+ * had gets raw-log's repeats, and counts as the consumer counts: 1 plus its repeats. Rows the consumer counted
+ * keep their counts.
  */
 final class RebuildPage {
 
@@ -32,8 +33,13 @@ final class RebuildPage {
     private final List<Object> newRejections = new ArrayList<>();
     private final Map<String, Integer> rowOccurrences = new HashMap<>();
     private final Map<String, Integer> rejectionOccurrences = new HashMap<>();
-    /** Lines the clean side never had that raw-log counts more than once: their repeats are to be copied. */
-    private final Set<String> repeatedInRawLog = new LinkedHashSet<>();
+    /**
+     * Lines the clean side never had that raw-log counts more than once, by the table they go to: their repeats
+     * are copied, and they count 1 plus their repeats, as the consumer counts. A consumer storing the same line
+     * meanwhile (its row is then kept) recorded its repeats in the same table: the count is of both.
+     */
+    private final Set<String> repeatedRows = new LinkedHashSet<>();
+    private final Set<String> repeatedRejections = new LinkedHashSet<>();
     private final Set<String> removedRows = new LinkedHashSet<>();
     private final Set<String> removedRejections = new LinkedHashSet<>();
     private final Map<String, String> reasons = new HashMap<>();
@@ -79,11 +85,11 @@ final class RebuildPage {
             return;
         }
         newRows.add(CleanLog.of(row, rejected != null ? rejected.occurrenceKey() : line.occurrenceKey()));
-        rowOccurrences.put(line.id(), rejected != null ? rejected.occurrences() : line.occurrences());
         if (rejected != null) {
+            rowOccurrences.put(line.id(), rejected.occurrences());
             removedRejections.add(line.id());
-        } else {
-            repeatedInRawLog(line);
+        } else if (line.occurrences() > 1) {
+            repeatedRows.add(line.id());
         }
         newlyParsed++;
     }
@@ -102,11 +108,11 @@ final class RebuildPage {
         String key = clean != null ? clean.occurrenceKey() : line.occurrenceKey();
         newRejections.add(RejectedLine.of(new Rejection(line.log().getBytes(StandardCharsets.UTF_8), reason, key),
                 line.id(), clock));
-        rejectionOccurrences.put(line.id(), clean != null ? clean.occurrences() : line.occurrences());
         if (clean != null) {
+            rejectionOccurrences.put(line.id(), clean.occurrences());
             removedRows.add(line.id());
-        } else {
-            repeatedInRawLog(line);
+        } else if (line.occurrences() > 1) {
+            repeatedRejections.add(line.id());
         }
         newlyRejected++;
     }
@@ -125,11 +131,15 @@ final class RebuildPage {
         }
         setOccurrences(session, "clean-log", rowOccurrences);
         setOccurrences(session, "clean-log-rejected", rejectionOccurrences);
-        if (!repeatedInRawLog.isEmpty()) {
+        Set<String> repeated = new LinkedHashSet<>(repeatedRows);
+        repeated.addAll(repeatedRejections);
+        if (!repeated.isEmpty()) {
             // The repeats raw-log counted, for rows the clean side never had.
             session.createNativeMutationQuery("INSERT IGNORE INTO `clean-log-repeats` (id, occurrence_key) SELECT id,"
                     + " occurrence_key FROM `raw-log-repeats` WHERE id IN (:ids)")
-                    .setParameterList("ids", repeatedInRawLog).executeUpdate();
+                    .setParameterList("ids", repeated).executeUpdate();
+            countRepeats(session, "clean-log", repeatedRows);
+            countRepeats(session, "clean-log-rejected", repeatedRejections);
         }
         reasons.forEach((id, reason) -> session.createNativeMutationQuery("UPDATE `clean-log-rejected` SET reason = ?1"
                 + " WHERE id = ?2").setParameter(1, reason).setParameter(2, id).executeUpdate());
@@ -138,9 +148,11 @@ final class RebuildPage {
         Changes.record(session, CleanTables.CHANGES, changedRows);
     }
 
-    private void repeatedInRawLog(RawLine line) {
-        if (line.occurrences() > 1) {
-            repeatedInRawLog.add(line.id());
+    private static void countRepeats(StatelessSession session, String table, Set<String> ids) {
+        if (!ids.isEmpty()) {
+            session.createNativeMutationQuery("UPDATE `" + table + "` t SET occurrences = 1 + (SELECT COUNT(*) FROM"
+                    + " `clean-log-repeats` r WHERE r.id = t.id) WHERE t.id IN (:ids)").setParameterList("ids", ids)
+                    .executeUpdate();
         }
     }
 
