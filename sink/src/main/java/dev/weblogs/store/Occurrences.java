@@ -104,10 +104,15 @@ final class Occurrences {
         }
         Set<String> ids = new LinkedHashSet<>();
         repeated.forEach(r -> ids.add(r[0]));
-        session.createNativeMutationQuery("UPDATE `" + table + "` t SET occurrences = 1 + (SELECT COUNT(*) FROM `"
-                + repeats + "` r WHERE r.id = t.id) WHERE t.id IN (:ids)").setParameterList("ids", ids).executeUpdate();
+        countRepeats(session, table, repeats, ids);
         if (changes != null) {
             Changes.record(session, changes, ids);
         }
+    }
+
+    /** Sets each row's count to what its repeats say: 1 plus the repeats recorded for it. */
+    static void countRepeats(StatelessSession session, String table, String repeats, Set<String> ids) {
+        session.createNativeMutationQuery("UPDATE `" + table + "` t SET occurrences = 1 + (SELECT COUNT(*) FROM `"
+                + repeats + "` r WHERE r.id = t.id) WHERE t.id IN (:ids)").setParameterList("ids", ids).executeUpdate();
     }
 }

@@ -138,22 +138,18 @@ final class RebuildPage {
             session.createNativeMutationQuery("INSERT IGNORE INTO `clean-log-repeats` (id, occurrence_key) SELECT id,"
                     + " occurrence_key FROM `raw-log-repeats` WHERE id IN (:ids)")
                     .setParameterList("ids", repeated).executeUpdate();
-            countRepeats(session, "clean-log", repeatedRows);
-            countRepeats(session, "clean-log-rejected", repeatedRejections);
+            if (!repeatedRows.isEmpty()) {
+                Occurrences.countRepeats(session, CleanTables.CLEAN_LOG, CleanTables.REPEATS, repeatedRows);
+            }
+            if (!repeatedRejections.isEmpty()) {
+                Occurrences.countRepeats(session, CleanTables.REJECTED, CleanTables.REPEATS, repeatedRejections);
+            }
         }
         reasons.forEach((id, reason) -> session.createNativeMutationQuery("UPDATE `clean-log-rejected` SET reason = ?1"
                 + " WHERE id = ?2").setParameter(1, reason).setParameter(2, id).executeUpdate());
         Set<String> changedRows = new LinkedHashSet<>(removedRows);
         updated.forEach(row -> changedRows.add(((CleanLog) row).id()));
         Changes.record(session, CleanTables.CHANGES, changedRows);
-    }
-
-    private static void countRepeats(StatelessSession session, String table, Set<String> ids) {
-        if (!ids.isEmpty()) {
-            session.createNativeMutationQuery("UPDATE `" + table + "` t SET occurrences = 1 + (SELECT COUNT(*) FROM"
-                    + " `clean-log-repeats` r WHERE r.id = t.id) WHERE t.id IN (:ids)").setParameterList("ids", ids)
-                    .executeUpdate();
-        }
     }
 
     private static void delete(StatelessSession session, String table, Set<String> ids) {
